@@ -1,0 +1,34 @@
+package org.relaxha.spi.model;
+
+/**
+ * The name of a virtual machine. Hypervisor adapters use it as the domain name unless their
+ * configuration maps it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record VmId(String name) implements SubjectId {
+  /** Validates the name: letters, digits and {@code ._@+-}, starting with a letter or digit. */
+  public VmId {
+    Names.check(name, "vm name");
+  }
+
+  /** Shorthand for {@code new VmId(name)}. */
+  public static VmId of(String name) {
+    return new VmId(name);
+  }
+
+  @Override
+  public String key() {
+    return "vm:" + name;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.VM;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
