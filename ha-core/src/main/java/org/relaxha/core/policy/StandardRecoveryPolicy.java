@@ -61,8 +61,7 @@ public final class StandardRecoveryPolicy implements RecoveryPolicy {
     return "StandardRecoveryPolicy[vm="
         + vmLadder
         + ", byCriticality="
-        + new EnumMap<Criticality, VmLadder>(
-            vmLadderByCriticality.isEmpty() ? Map.of() : vmLadderByCriticality)
+        + vmLadderByCriticality
         + ", service="
         + serviceLadder
         + ", host="
