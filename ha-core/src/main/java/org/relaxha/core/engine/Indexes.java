@@ -1,0 +1,82 @@
+package org.relaxha.core.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.relaxha.core.collect.PMap;
+import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.ServiceId;
+import org.relaxha.spi.model.Topology;
+import org.relaxha.spi.model.Vm;
+import org.relaxha.spi.model.VmId;
+
+/** Rebuilds the state's derived indexes (host index, start queue, boot counters, queue). */
+final class Indexes {
+  private Indexes() {}
+
+  static EngineState rebuild(
+      EngineState base,
+      PMap<VmId, VmRecord> vms,
+      PMap<HostId, HostRecord> hosts,
+      PMap<ServiceId, ServiceRecord> services,
+      Topology topology) {
+    PMap<HostId, Set<VmId>> byHost = PMap.empty();
+    PMap<HostId, Integer> boots = PMap.empty();
+    PMap<VmId, java.time.Instant> waiting = PMap.empty();
+    List<VmId> queue = new ArrayList<>();
+    int bootsTotal = 0;
+    java.util.Map<HostId, SortedSet<VmId>> located = new java.util.TreeMap<>();
+    for (VmRecord r : vms.values()) {
+      r.location().ifPresent(h -> located.computeIfAbsent(h, x -> new TreeSet<>()).add(r.id()));
+      if (r.phase() == VmPhase.STARTING && r.target().isPresent()) {
+        HostId h = r.target().get();
+        Integer n = boots.get(h);
+        boots = boots.plus(h, n == null ? 1 : n + 1);
+        bootsTotal++;
+      }
+      if (r.phase() == VmPhase.START_PENDING) {
+        queue.add(r.id());
+      }
+      if (r.phase() == VmPhase.QUEUED) {
+        waiting = waiting.plus(r.id(), r.waitingSince().orElse(base.now()));
+      }
+    }
+    for (var e : located.entrySet()) {
+      byHost = byHost.plus(e.getKey(), Collections.unmodifiableSortedSet(e.getValue()));
+    }
+    queue.sort(startOrder(topology));
+    PMap<Long, Command> inflight = base.inflight();
+    return new EngineState(
+        vms,
+        hosts,
+        services,
+        byHost,
+        inflight,
+        queue,
+        boots,
+        bootsTotal,
+        waiting,
+        base.queueRetryAt(),
+        base.valveTripped(),
+        base.nextCommandId(),
+        base.now());
+  }
+
+  /** Higher restart priority first, then larger CPU demand, then name. */
+  static Comparator<VmId> startOrder(Topology topology) {
+    return (a, b) -> {
+      Vm va = topology.vms().get(a);
+      Vm vb = topology.vms().get(b);
+      int byPriority = Integer.compare(vb.restartPriority(), va.restartPriority());
+      if (byPriority != 0) {
+        return byPriority;
+      }
+      int byCpu = Double.compare(vb.demand().cpus(), va.demand().cpus());
+      return byCpu != 0 ? byCpu : a.compareTo(b);
+    };
+  }
+}

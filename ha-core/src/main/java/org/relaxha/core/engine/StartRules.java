@@ -1,0 +1,212 @@
+package org.relaxha.core.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.relaxha.spi.model.ActionResult;
+import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.VmId;
+import org.relaxha.spi.notify.Severity;
+import org.relaxha.spi.placement.Assignment;
+import org.relaxha.spi.placement.Deferral;
+import org.relaxha.spi.placement.PlacementPlan;
+import org.relaxha.spi.policy.HostRecovery;
+import org.relaxha.spi.policy.Rung;
+
+/**
+ * Placement and starts: VMs proven off are placed together, assigned VMs start in priority order
+ * within the per-host and cluster-wide boot limits, and VMs no host can take wait in a queue that
+ * is offered to placement again on a timer and whenever capacity appears.
+ */
+final class StartRules {
+  private StartRules() {}
+
+  /** Asks for one plan for all of {@code vms}, which must be proven off. */
+  static void place(Transaction tx, List<VmRecord> vms, String why) {
+    if (vms.isEmpty()) {
+      return;
+    }
+    List<Command.PlaceRequest> requests = new ArrayList<>();
+    for (VmRecord r : vms) {
+      requests.add(new Command.PlaceRequest(r.id(), new TreeSet<>(r.avoid())));
+    }
+    Command c = tx.issue(id -> new Command.PlaceVms(id, requests, why));
+    for (VmRecord r : vms) {
+      VmRecord.Builder b = r.toBuilder();
+      b.phase = VmPhase.PLACING;
+      b.pending = c.id();
+      b.deadline = Optional.empty();
+      b.target = Optional.empty();
+      b.since = tx.now;
+      b.reason = "waiting for a placement plan (" + why + ")";
+      tx.put(b.build());
+    }
+    tx.decide(null, "place", vms.size() + " VM(s): " + why);
+  }
+
+  static void onPlan(Transaction tx, Command.PlaceVms c, PlacementPlan plan) {
+    Set<VmId> answered = new HashSet<>();
+    for (Assignment a : plan.assignments()) {
+      answered.add(a.vm());
+      VmRecord r = awaiting(tx, a.vm(), c);
+      if (r != null) {
+        assign(tx, r, a);
+      }
+    }
+    for (Deferral d : plan.waiting()) {
+      answered.add(d.vm());
+      VmRecord r = awaiting(tx, d.vm(), c);
+      if (r != null) {
+        queue(tx, r, d.reason());
+      }
+    }
+    for (Command.PlaceRequest req : c.requests()) {
+      VmRecord r = awaiting(tx, req.vm(), c);
+      if (!answered.contains(req.vm()) && r != null) {
+        queue(tx, r, "the placement plan did not mention it");
+      }
+    }
+  }
+
+  private static VmRecord awaiting(Transaction tx, VmId vm, Command c) {
+    VmRecord r = tx.vm(vm);
+    if (r == null || r.phase() != VmPhase.PLACING || r.pending() != c.id()) {
+      return null;
+    }
+    return r;
+  }
+
+  private static void assign(Transaction tx, VmRecord r, Assignment a) {
+    if (!tx.host(a.host()).usable() || r.avoid().contains(a.host())) {
+      queue(tx, r, "assigned host " + a.host() + " is no longer usable");
+      return;
+    }
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.START_PENDING;
+    b.pending = 0;
+    b.target = Optional.of(a.host());
+    b.waitingSince = Optional.empty();
+    b.since = tx.now;
+    b.reason = "assigned to " + a.host() + ": " + a.reason();
+    tx.put(b.build());
+    tx.decide(r.id(), "assign", b.reason);
+  }
+
+  private static void queue(Transaction tx, VmRecord r, String why) {
+    boolean firstTime = r.waitingSince().isEmpty();
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.QUEUED;
+    b.pending = 0;
+    b.target = Optional.empty();
+    b.waitingSince = Optional.of(r.waitingSince().orElse(tx.now));
+    b.since = tx.now;
+    b.reason = why;
+    tx.put(b.build());
+    tx.decide(r.id(), "queue", why);
+    if (firstTime) {
+      tx.notify(
+          Severity.WARNING,
+          r.id(),
+          "VM " + r.id() + " waits for capacity",
+          "No host can take it now (" + why + "); it starts as soon as one can.");
+    }
+    if (tx.queueRetryAt().isEmpty()) {
+      tx.wakeQueue(tx.now.plus(tx.hostRecovery().placementRetry()));
+    }
+  }
+
+  /** Offers every waiting VM to placement again (capacity may have appeared). */
+  static void retryWaiting(Transaction tx, String why) {
+    List<VmRecord> queued = new ArrayList<>();
+    tx.waiting()
+        .forEach(
+            (vm, since) -> {
+              VmRecord r = tx.vm(vm);
+              if (r.phase() == VmPhase.QUEUED) {
+                queued.add(r);
+              }
+            });
+    place(tx, queued, why);
+  }
+
+  static void onQueueTimer(Transaction tx) {
+    if (tx.queueRetryAt().isEmpty() || tx.now.isBefore(tx.queueRetryAt().get())) {
+      return;
+    }
+    tx.setQueueRetryAt(Optional.empty());
+    retryWaiting(tx, "periodic retry of waiting VMs");
+  }
+
+  /** Starts assigned VMs in order while boot slots are free. */
+  static void dispatch(Transaction tx) {
+    HostRecovery limits = tx.hostRecovery();
+    for (VmId vm : new ArrayList<>(tx.startQueue())) {
+      if (tx.bootsTotal() >= limits.parallelStarts()) {
+        return;
+      }
+      VmRecord r = tx.vm(vm);
+      HostId host = r.target().orElseThrow();
+      if (tx.bootsOn(host) >= limits.bootsPerHost()) {
+        continue;
+      }
+      if (!tx.host(host).usable()) {
+        place(tx, List.of(r), "assigned host " + host + " became unusable");
+        continue;
+      }
+      start(tx, r, host);
+    }
+  }
+
+  private static void start(Transaction tx, VmRecord r, HostId host) {
+    if (!r.provenOff()) {
+      VmRules.giveUp(
+          tx, r, "engine invariant: refusing to start a VM that may still run elsewhere");
+      return;
+    }
+    String why = r.reason();
+    Command c = tx.issue(id -> new Command.StartVm(id, r.id(), host, why));
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.STARTING;
+    b.pending = c.id();
+    b.deadline = Optional.empty();
+    if (r.lastRung().isEmpty() || r.lastRung().get().compareTo(Rung.RESTART) < 0) {
+      b.lastRung = Optional.of(Rung.RESTART);
+    }
+    b.relocations = Budgets.record(r.relocations(), tx.ladder(r.id()).budget().window(), tx.now);
+    b.since = tx.now;
+    b.reason = "starting on " + host;
+    tx.put(b.build());
+    tx.decide(r.id(), "start", b.reason);
+  }
+
+  static void onStarted(Transaction tx, VmRecord r, Command.StartVm c, ActionResult result) {
+    VmRecord.Builder b = r.toBuilder();
+    if (result.succeeded()) {
+      b.location = Optional.of(c.host());
+      b.locationKnown = true;
+      b.deadline = Optional.of(tx.now.plus(tx.ladder(r.id()).restartTimeout()));
+      b.reason = "started on " + c.host() + "; waiting for it to come up";
+      tx.put(b.build());
+      tx.wake(r.id(), b.deadline.get(), "end of boot wait");
+      tx.decide(r.id(), "started", b.reason + ": " + result.detail());
+      return;
+    }
+    b.avoid = VmRules.plus(r.avoid(), c.host());
+    if (result instanceof ActionResult.Failed) {
+      b.location = Optional.empty();
+      b.locationKnown = true;
+      b.target = Optional.empty();
+      tx.decide(r.id(), "start failed", c.host() + " refused: " + result.detail());
+      VmRules.relocate(tx, b.build(), "start on " + c.host() + " failed: " + result.detail());
+      return;
+    }
+    b.location = Optional.of(c.host());
+    b.locationKnown = true;
+    b.target = Optional.empty();
+    VmRules.stop(
+        tx, b, c.host(), "start on " + c.host() + " has an unknown outcome: " + result.detail());
+  }
+}

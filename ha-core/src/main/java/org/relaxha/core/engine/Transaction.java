@@ -1,0 +1,311 @@
+package org.relaxha.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+import org.relaxha.core.collect.PMap;
+import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.ServiceId;
+import org.relaxha.spi.model.SubjectId;
+import org.relaxha.spi.model.Vm;
+import org.relaxha.spi.model.VmId;
+import org.relaxha.spi.notify.Notification;
+import org.relaxha.spi.notify.Severity;
+import org.relaxha.spi.policy.HostRecovery;
+import org.relaxha.spi.policy.VmLadder;
+
+/**
+ * The working copy of the state during one engine step: reads and writes records (checking each
+ * phase change against {@link Transitions}), keeps the host index and boot counters in step,
+ * allocates command ids and collects commands and decisions. Lives for one step only.
+ *
+ * <p>Not thread-safe; pure (no I/O, no clock).
+ */
+final class Transaction {
+  final EngineContext ctx;
+  final Instant now;
+  private final EngineState base;
+  private PMap<VmId, VmRecord> vms;
+  private PMap<HostId, HostRecord> hosts;
+  private PMap<ServiceId, ServiceRecord> services;
+  private PMap<HostId, Set<VmId>> vmsByHost;
+  private PMap<Long, Command> inflight;
+  private List<VmId> startQueue;
+  private PMap<HostId, Integer> bootsByHost;
+  private int bootsTotal;
+  private PMap<VmId, Instant> waiting;
+  private Optional<Instant> queueRetryAt;
+  private boolean valveTripped;
+  private long nextCommandId;
+  private final List<Command> commands = new ArrayList<>();
+  private final List<Decision> decisions = new ArrayList<>();
+  private boolean dirty;
+  private final Set<SubjectId> touched = new TreeSet<>();
+  boolean startsMayDispatch;
+
+  Transaction(EngineContext ctx, EngineState state, Instant at) {
+    this.ctx = ctx;
+    this.base = state;
+    this.now = at.isAfter(state.now()) ? at : state.now();
+    this.vms = state.vms();
+    this.hosts = state.hosts();
+    this.services = state.services();
+    this.vmsByHost = state.vmsByHost();
+    this.inflight = state.inflight();
+    this.startQueue = state.startQueue();
+    this.bootsByHost = state.bootsByHost();
+    this.bootsTotal = state.bootsTotal();
+    this.waiting = state.waiting();
+    this.queueRetryAt = state.queueRetryAt();
+    this.valveTripped = state.valveTripped();
+    this.nextCommandId = state.nextCommandId();
+  }
+
+  // ---- reads
+
+  VmRecord vm(VmId id) {
+    return vms.get(id);
+  }
+
+  HostRecord host(HostId id) {
+    return hosts.get(id);
+  }
+
+  ServiceRecord service(ServiceId id) {
+    return services.get(id);
+  }
+
+  Vm spec(VmId id) {
+    return ctx.topology().vms().get(id);
+  }
+
+  VmLadder ladder(VmId id) {
+    return ctx.policy().vmLadder(spec(id), now);
+  }
+
+  HostRecovery hostRecovery() {
+    return ctx.policy().hostRecovery(now);
+  }
+
+  /** The VMs located on {@code host}, in name order. */
+  List<VmId> vmsOn(HostId host) {
+    Set<VmId> on = vmsByHost.get(host);
+    return on == null ? List.of() : new ArrayList<>(new TreeSet<>(on));
+  }
+
+  Iterable<HostRecord> allHosts() {
+    return hosts.values();
+  }
+
+  PMap<VmId, Instant> waiting() {
+    return waiting;
+  }
+
+  List<VmId> startQueue() {
+    return startQueue;
+  }
+
+  int bootsOn(HostId host) {
+    Integer n = bootsByHost.get(host);
+    return n == null ? 0 : n;
+  }
+
+  int bootsTotal() {
+    return bootsTotal;
+  }
+
+  boolean valveTripped() {
+    return valveTripped;
+  }
+
+  Optional<Instant> queueRetryAt() {
+    return queueRetryAt;
+  }
+
+  boolean isInflight(long id) {
+    return id != 0 && inflight.containsKey(id);
+  }
+
+  // ---- writes
+
+  void put(VmRecord next) {
+    VmRecord prev = vms.get(next.id());
+    Transitions.VM.check(next.id().key(), prev.phase(), next.phase());
+    if (!prev.location().equals(next.location())) {
+      prev.location().ifPresent(h -> vmsByHost = index(vmsByHost, h, next.id(), false));
+      next.location().ifPresent(h -> vmsByHost = index(vmsByHost, h, next.id(), true));
+    }
+    updateBoots(prev, next);
+    updateWaiting(prev, next);
+    updateStartQueue(prev, next);
+    vms = vms.plus(next.id(), next);
+    touch(next.id(), !next.equals(prev));
+  }
+
+  void put(HostRecord next) {
+    HostRecord prev = hosts.get(next.id());
+    Transitions.HOST.check(next.id().key(), prev.phase(), next.phase());
+    hosts = hosts.plus(next.id(), next);
+    touch(next.id(), !next.equals(prev));
+  }
+
+  void put(ServiceRecord next) {
+    ServiceRecord prev = services.get(next.id());
+    Transitions.SERVICE.check(next.id().key(), prev.phase(), next.phase());
+    services = services.plus(next.id(), next);
+    touch(next.id(), !next.equals(prev));
+  }
+
+  private void touch(SubjectId id, boolean changed) {
+    if (changed) {
+      dirty = true;
+      touched.add(id);
+    }
+  }
+
+  void setValveTripped(boolean tripped) {
+    dirty |= tripped != valveTripped;
+    valveTripped = tripped;
+  }
+
+  void setQueueRetryAt(Optional<Instant> at) {
+    dirty |= !at.equals(queueRetryAt);
+    queueRetryAt = at;
+  }
+
+  /** Allocates an id, records the command as in flight if it awaits an outcome, and emits it. */
+  <C extends Command> C issue(LongFunction<C> factory) {
+    C command = factory.apply(nextCommandId++);
+    if (command.awaitsOutcome()) {
+      inflight = inflight.plus(command.id(), command);
+    }
+    commands.add(command);
+    dirty = true;
+    return command;
+  }
+
+  /** Removes and returns the in-flight command {@code id}, or null if it is unknown. */
+  Command complete(long id) {
+    Command command = inflight.get(id);
+    if (command != null) {
+      inflight = inflight.minus(id);
+      dirty = true;
+    }
+    return command;
+  }
+
+  void wake(SubjectId subject, Instant at, String why) {
+    issue(id -> new Command.WakeMeAt(id, Optional.of(subject), at, why));
+  }
+
+  void wakeQueue(Instant at) {
+    setQueueRetryAt(Optional.of(at));
+    issue(id -> new Command.WakeMeAt(id, Optional.empty(), at, "retry placement of waiting VMs"));
+  }
+
+  void decide(SubjectId subject, String action, String reason) {
+    decisions.add(new Decision(now, Optional.ofNullable(subject), action, reason));
+  }
+
+  void notify(Severity severity, SubjectId subject, String title, String message) {
+    Notification n = new Notification(severity, Optional.ofNullable(subject), title, message, now);
+    issue(id -> new Command.Notify(id, n, title));
+  }
+
+  void monitoring(MonitoringUpdate update, String why) {
+    issue(id -> new Command.UpdateMonitoring(id, update, why));
+  }
+
+  Step finish() {
+    if (!dirty) {
+      return new Step(base, commands, decisions, false, Set.of());
+    }
+    EngineState next =
+        new EngineState(
+            vms,
+            hosts,
+            services,
+            vmsByHost,
+            inflight,
+            startQueue,
+            bootsByHost,
+            bootsTotal,
+            waiting,
+            queueRetryAt,
+            valveTripped,
+            nextCommandId,
+            now);
+    return new Step(next, commands, decisions, true, touched);
+  }
+
+  // ---- derived indexes
+
+  private void updateBoots(VmRecord prev, VmRecord next) {
+    boolean wasBooting = prev.phase() == VmPhase.STARTING;
+    boolean isBooting = next.phase() == VmPhase.STARTING;
+    if (wasBooting && (!isBooting || !prev.target().equals(next.target()))) {
+      prev.target().ifPresent(h -> addBoots(h, -1));
+      startsMayDispatch = true;
+    }
+    if (isBooting && (!wasBooting || !prev.target().equals(next.target()))) {
+      next.target().ifPresent(h -> addBoots(h, +1));
+    }
+  }
+
+  private void addBoots(HostId host, int delta) {
+    int n = bootsOn(host) + delta;
+    bootsByHost = n == 0 ? bootsByHost.minus(host) : bootsByHost.plus(host, n);
+    bootsTotal += delta;
+  }
+
+  private void updateWaiting(VmRecord prev, VmRecord next) {
+    if (next.phase() == VmPhase.QUEUED && !waiting.containsKey(next.id())) {
+      waiting = waiting.plus(next.id(), next.waitingSince().orElse(now));
+    } else if (next.phase() != VmPhase.QUEUED && next.phase() != VmPhase.PLACING) {
+      waiting = waiting.minus(next.id());
+    }
+  }
+
+  private void updateStartQueue(VmRecord prev, VmRecord next) {
+    boolean was = prev.phase() == VmPhase.START_PENDING;
+    boolean is = next.phase() == VmPhase.START_PENDING;
+    if (was == is) {
+      return;
+    }
+    List<VmId> queue = new ArrayList<>(startQueue);
+    if (was) {
+      queue.remove(next.id());
+    } else {
+      int at = 0;
+      while (at < queue.size() && startsBefore(queue.get(at), next.id())) {
+        at++;
+      }
+      queue.add(at, next.id());
+      startsMayDispatch = true;
+    }
+    startQueue = List.copyOf(queue);
+  }
+
+  private boolean startsBefore(VmId a, VmId b) {
+    return Indexes.startOrder(ctx.topology()).compare(a, b) < 0;
+  }
+
+  private static PMap<HostId, Set<VmId>> index(
+      PMap<HostId, Set<VmId>> map, HostId host, VmId vm, boolean add) {
+    Set<VmId> current = map.get(host);
+    TreeSet<VmId> updated = current == null ? new TreeSet<>() : new TreeSet<>(current);
+    if (add) {
+      updated.add(vm);
+    } else {
+      updated.remove(vm);
+    }
+    return updated.isEmpty()
+        ? map.minus(host)
+        : map.plus(host, Collections.unmodifiableSortedSet(updated));
+  }
+}

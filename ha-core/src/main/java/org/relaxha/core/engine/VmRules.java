@@ -1,0 +1,486 @@
+package org.relaxha.core.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.relaxha.spi.model.ActionResult;
+import org.relaxha.spi.model.Health;
+import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.ServiceId;
+import org.relaxha.spi.model.SubjectId;
+import org.relaxha.spi.model.VmId;
+import org.relaxha.spi.notify.Severity;
+import org.relaxha.spi.policy.Rung;
+import org.relaxha.spi.policy.VmLadder;
+
+/**
+ * The VM ladder: REBOOT, wait T1, RESTART (power-cycle on its host, or stop and start elsewhere
+ * when the host is unhealthy), wait T2, REINSTALL where allowed, then GIVE_UP and notify. Skips,
+ * relapses within the stability window and retry budgets are handled here.
+ */
+final class VmRules {
+  private VmRules() {}
+
+  static void onHealth(Transaction tx, VmId id, Health health, boolean reachable, String why) {
+    VmRecord.Builder b = tx.vm(id).toBuilder();
+    b.health = health;
+    if (health == Health.DOWN) {
+      b.guestReachable = reachable;
+    }
+    VmRecord r = b.build();
+    if (health == Health.DOWN) {
+      onDown(tx, r, Cause.VM_DOWN, Optional.empty(), why);
+    } else if (health == Health.UP) {
+      onUp(tx, r, why);
+    } else {
+      tx.put(r);
+    }
+  }
+
+  /** A failure of the VM itself or, escalated, of one of its services. */
+  static void onDown(
+      Transaction tx, VmRecord r, Cause cause, Optional<ServiceId> trigger, String why) {
+    if (r.phase() == VmPhase.HEALTHY) {
+      Optional<String> hold = hostHold(tx, r);
+      if (hold.isPresent()) {
+        tx.put(r);
+        tx.decide(r.id(), "hold", hold.get() + "; " + why);
+        return;
+      }
+      VmRecord.Builder b = r.toBuilder();
+      b.cause = cause;
+      b.trigger = trigger;
+      b.episodeStart = Optional.of(tx.now);
+      b.lastRung = Optional.empty();
+      b.avoid = Set.of();
+      b.origin = Optional.empty();
+      escalate(tx, b.build(), 0, why);
+    } else if (r.phase() == VmPhase.STABILIZING) {
+      VmRecord.Builder b = r.toBuilder();
+      b.cause = cause;
+      b.trigger = trigger;
+      escalate(tx, b.build(), after(r.lastRung()), "relapse within the stability window: " + why);
+    } else {
+      tx.put(r);
+      tx.decide(r.id(), "ignore", "already " + r.phase() + "; " + why);
+    }
+  }
+
+  static void onUp(Transaction tx, VmRecord r, String why) {
+    if (r.phase().awaitsRecovery() && r.cause() != Cause.SERVICE_DOWN) {
+      recovered(tx, r, why);
+    } else if (r.phase() == VmPhase.GAVE_UP) {
+      VmRecord healthy = reset(r, tx.now, "came back after RelaxHA gave up: " + why);
+      tx.put(healthy);
+      tx.decide(r.id(), "recovered", healthy.reason());
+      tx.notify(Severity.INFO, r.id(), "VM " + r.id() + " is up again", healthy.reason());
+    } else {
+      tx.put(r);
+    }
+  }
+
+  /** The VM (or the service that started its episode) is back: watch it for the window. */
+  static void recovered(Transaction tx, VmRecord r, String why) {
+    Duration window = tx.ladder(r.id()).stabilityWindow();
+    Instant until = tx.now.plus(window);
+    String how = r.lastRung().map(Rung::name).orElse("recovery");
+    String took = r.episodeStart().map(s -> seconds(s, tx.now) + " after it failed").orElse("");
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.STABILIZING;
+    b.deadline = Optional.of(until);
+    b.pending = 0;
+    b.since = tx.now;
+    b.reason = "up again on " + r.location().map(HostId::name).orElse("?") + " after " + how;
+    b.target = Optional.empty();
+    tx.put(b.build());
+    tx.wake(r.id(), until, "end of stability window");
+    tx.decide(r.id(), "recovered", b.reason + " " + took + "; " + why);
+    if (r.cause() == Cause.HOST_DOWN || r.origin().isPresent()) {
+      announceMove(tx, r);
+    }
+    tx.notify(Severity.INFO, r.id(), "VM " + r.id() + " recovered", b.reason + " " + took);
+    if (r.cause() == Cause.HOST_DOWN) {
+      r.origin().ifPresent(h -> HostRules.checkEvacuationDone(tx, h));
+    }
+  }
+
+  private static void announceMove(Transaction tx, VmRecord r) {
+    if (r.origin().isEmpty() || r.location().isEmpty()) {
+      return;
+    }
+    HostId from = r.origin().get();
+    HostId to = r.location().get();
+    if (!from.equals(to)) {
+      tx.monitoring(new MonitoringUpdate.Moved(r.id(), from, to), "VM moved after recovery");
+    }
+    if (r.cause() == Cause.HOST_DOWN) {
+      tx.monitoring(new MonitoringUpdate.Unmute(alarmsOf(tx, r.id())), "VM recovered");
+    }
+  }
+
+  /** The VM and its services: what is muted while its host is down. */
+  static Set<SubjectId> alarmsOf(Transaction tx, VmId vm) {
+    Set<SubjectId> subjects = new TreeSet<>();
+    subjects.add(vm);
+    tx.ctx.topology().servicesOf(vm).forEach(s -> subjects.add(s.id()));
+    return subjects;
+  }
+
+  /**
+   * Tries the rungs of the VM's ladder from ordinal {@code from} on: skips those that cannot apply,
+   * stops at the first one it can perform, gives up when none is left.
+   */
+  static void escalate(Transaction tx, VmRecord r, int from, String why) {
+    VmLadder ladder = tx.ladder(r.id());
+    for (Rung rung : ladder.rungs()) {
+      if (rung.ordinal() < from) {
+        continue;
+      }
+      Optional<String> skip = skipReason(tx, r, rung);
+      if (skip.isPresent()) {
+        tx.decide(r.id(), "skip " + rung, skip.get());
+        continue;
+      }
+      Optional<String> exhausted = Budgets.restartsExhausted(r, ladder, tx.now);
+      if (exhausted.isPresent()) {
+        giveUp(tx, r, exhausted.get() + "; " + why);
+        return;
+      }
+      perform(tx, r, rung, ladder, why);
+      return;
+    }
+    giveUp(
+        tx,
+        r,
+        "no rung left (tried up to "
+            + r.lastRung().map(Rung::name).orElse("none")
+            + " of "
+            + ladder.rungs()
+            + "); "
+            + why);
+  }
+
+  private static Optional<String> skipReason(Transaction tx, VmRecord r, Rung rung) {
+    switch (rung) {
+      case REBOOT:
+        if (!r.guestReachable()) {
+          return Optional.of("the guest does not answer, so it cannot reboot itself");
+        }
+        if (r.location().isEmpty() || !hostAnswers(tx, r.location().get())) {
+          return Optional.of("its host does not answer");
+        }
+        return Optional.empty();
+      case REINSTALL:
+        if (!tx.spec(r.id()).reinstallAllowed()) {
+          return Optional.of("the VM does not allow reinstallation");
+        }
+        if (r.location().isEmpty() || !tx.host(r.location().get()).usable()) {
+          return Optional.of("no usable host holds it to reinstall on");
+        }
+        return Optional.empty();
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static void perform(Transaction tx, VmRecord r, Rung rung, VmLadder ladder, String why) {
+    VmRecord.Builder b = r.toBuilder();
+    b.lastRung = Optional.of(rung);
+    b.restarts = Budgets.record(r.restarts(), ladder.budget().window(), tx.now);
+    b.since = tx.now;
+    b.target = Optional.empty();
+    if (rung == Rung.RESTART) {
+      restart(tx, b, ladder, why);
+      return;
+    }
+    HostId host = r.location().orElseThrow();
+    Duration wait = ladder.timeoutAfter(rung);
+    Command c =
+        rung == Rung.REBOOT
+            ? tx.issue(id -> new Command.RebootVm(id, r.id(), host, why))
+            : tx.issue(id -> new Command.ReinstallVm(id, r.id(), host, why));
+    b.phase = rung == Rung.REBOOT ? VmPhase.REBOOTING : VmPhase.REINSTALLING;
+    b.pending = c.id();
+    b.deadline = Optional.of(tx.now.plus(wait));
+    b.reason = rung + " on " + host + "; waiting up to " + wait + " (" + why + ")";
+    tx.put(b.build());
+    tx.wake(r.id(), b.deadline.get(), "end of " + rung + " wait");
+    tx.decide(r.id(), rung.name().toLowerCase(java.util.Locale.ROOT), b.reason);
+  }
+
+  private static void restart(Transaction tx, VmRecord.Builder b, VmLadder ladder, String why) {
+    Optional<HostId> host = b.location;
+    if (host.isPresent() && tx.host(host.get()).usable()) {
+      HostId h = host.get();
+      Command c = tx.issue(id -> new Command.PowerCycleVm(id, b.id, h, why));
+      b.phase = VmPhase.RESTARTING;
+      b.pending = c.id();
+      b.deadline = Optional.of(tx.now.plus(ladder.restartTimeout()));
+      b.reason = "power-cycle on " + h + "; waiting up to " + ladder.restartTimeout();
+      tx.put(b.build());
+      tx.wake(b.id, b.deadline.get(), "end of RESTART wait");
+      tx.decide(b.id, "restart", b.reason + " (" + why + ")");
+      return;
+    }
+    relocate(
+        tx,
+        b.build(),
+        why + "; its host " + host.map(HostId::name).orElse("(none)") + " is unusable");
+  }
+
+  /** Moves the VM to another host: stop it where it may run, then place and start it. */
+  static void relocate(Transaction tx, VmRecord r, String why) {
+    Optional<String> exhausted = Budgets.relocationsExhausted(r, tx.ladder(r.id()), tx.now);
+    if (exhausted.isPresent()) {
+      giveUp(tx, r, exhausted.get() + "; " + why);
+      return;
+    }
+    if (!r.locationKnown()) {
+      giveUp(tx, r, "its location is unknown, so it cannot be proven off anywhere; " + why);
+      return;
+    }
+    VmRecord.Builder b = r.toBuilder();
+    if (r.location().isPresent()) {
+      HostId h = r.location().get();
+      b.origin = Optional.of(h);
+      b.avoid = plus(r.avoid(), h);
+      stop(tx, b, h, "relocate: " + why);
+      return;
+    }
+    StartRules.place(tx, List.of(b.build()), "relocate: " + why);
+  }
+
+  /** Powers the VM off on {@code host} to prove it no longer runs there. */
+  static void stop(Transaction tx, VmRecord.Builder b, HostId host, String why) {
+    Command c = tx.issue(id -> new Command.StopVm(id, b.id, host, why));
+    b.phase = VmPhase.STOPPING;
+    b.pending = c.id();
+    b.deadline = Optional.empty();
+    b.target = Optional.empty();
+    b.since = tx.now;
+    b.reason = "stopping on " + host + " before starting elsewhere";
+    tx.put(b.build());
+    tx.decide(b.id, "stop", b.reason + " (" + why + ")");
+  }
+
+  static void giveUp(Transaction tx, VmRecord r, String why) {
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.GAVE_UP;
+    b.deadline = Optional.empty();
+    b.pending = 0;
+    b.target = Optional.empty();
+    b.waitingSince = Optional.empty();
+    b.since = tx.now;
+    b.reason = why;
+    tx.put(b.build());
+    tx.decide(r.id(), "give up", why);
+    tx.notify(
+        Severity.CRITICAL,
+        r.id(),
+        "RelaxHA gave up on VM " + r.id(),
+        why + ". Tried up to " + r.lastRung().map(Rung::name).orElse("no rung") + ".");
+    if (r.cause() == Cause.HOST_DOWN) {
+      r.origin().ifPresent(h -> HostRules.checkEvacuationDone(tx, h));
+    }
+  }
+
+  static void onTimer(Transaction tx, VmRecord r) {
+    if (r.deadline().isEmpty() || tx.now.isBefore(r.deadline().get())) {
+      return;
+    }
+    if (tx.isInflight(r.pending())) {
+      tx.decide(r.id(), "wait", "deadline passed while command " + r.pending() + " still runs");
+      return;
+    }
+    if (r.phase() == VmPhase.STABILIZING) {
+      VmRecord healthy = reset(r, tx.now, "stable for the whole window; ladder reset");
+      tx.put(healthy);
+      tx.decide(r.id(), "stable", healthy.reason());
+      return;
+    }
+    if (r.phase().awaitsRecovery()) {
+      String rung = r.lastRung().map(Rung::name).orElse("?");
+      escalate(
+          tx, withoutDeadline(r), after(r.lastRung()), "not back within the wait after " + rung);
+    }
+  }
+
+  static VmRecord withoutDeadline(VmRecord r) {
+    VmRecord.Builder b = r.toBuilder();
+    b.deadline = Optional.empty();
+    b.pending = 0;
+    return b.build();
+  }
+
+  /** Outcome of a VM command; stale outcomes (for a command no longer awaited) are ignored. */
+  static void onOutcome(Transaction tx, Command c, ActionResult result) {
+    VmId vm = vmOf(c);
+    VmRecord r = tx.vm(vm);
+    if (r == null || r.pending() != c.id()) {
+      tx.decide(
+          vm,
+          "ignore",
+          "outcome of command " + c.id() + " arrived after the VM moved on: " + result.detail());
+      return;
+    }
+    VmRecord.Builder b = r.toBuilder();
+    b.pending = 0;
+    VmRecord settled = b.build();
+    if (c instanceof Command.StartVm s) {
+      StartRules.onStarted(tx, settled, s, result);
+    } else if (c instanceof Command.StopVm s) {
+      onStopped(tx, settled, s, result);
+    } else if (result.succeeded()) {
+      tx.put(settled);
+      tx.decide(vm, "wait", commandName(c) + " done: " + result.detail());
+      if (settled.deadline().isPresent() && !tx.now.isBefore(settled.deadline().get())) {
+        onTimer(tx, settled);
+      }
+    } else if (c instanceof Command.PowerCycleVm) {
+      relocate(tx, settled, "power-cycle failed: " + result.detail());
+    } else {
+      String what = commandName(c) + " failed: " + result.detail();
+      escalate(tx, withoutDeadline(settled), after(settled.lastRung()), what);
+    }
+  }
+
+  private static void onStopped(Transaction tx, VmRecord r, Command.StopVm c, ActionResult result) {
+    if (!result.succeeded()) {
+      giveUp(tx, r, "cannot prove it off on " + c.host() + ": " + result.detail());
+      return;
+    }
+    VmRecord.Builder b = r.toBuilder();
+    b.location = Optional.empty();
+    b.locationKnown = true;
+    tx.decide(r.id(), "stopped", "proven off on " + c.host() + ": " + result.detail());
+    StartRules.place(tx, List.of(b.build()), "stopped on " + c.host());
+  }
+
+  /** An inventory fact about where the VM runs; only applied while the engine is not moving it. */
+  static void onLocated(Transaction tx, VmId vm, Optional<HostId> host) {
+    VmRecord r = tx.vm(vm);
+    boolean settled =
+        r.phase() == VmPhase.HEALTHY
+            || r.phase() == VmPhase.STABILIZING
+            || r.phase() == VmPhase.GAVE_UP;
+    if (!settled) {
+      tx.decide(vm, "ignore", "inventory report while " + r.phase());
+      return;
+    }
+    if (r.locationKnown() && r.location().equals(host)) {
+      return;
+    }
+    VmRecord.Builder b = r.toBuilder();
+    b.location = host;
+    b.locationKnown = true;
+    tx.put(b.build());
+    tx.decide(vm, "located", host.map(h -> "runs on " + h).orElse("runs on no host"));
+    if (r.location().isPresent() && host.isPresent() && !r.location().equals(host)) {
+      tx.monitoring(
+          new MonitoringUpdate.Moved(vm, r.location().get(), host.get()), "inventory: VM moved");
+    }
+  }
+
+  /** Its host failed: hold the VM until the host is proven off. */
+  static void awaitFence(Transaction tx, VmRecord r, HostId host, String why) {
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.AWAITING_FENCE;
+    b.cause = Cause.HOST_DOWN;
+    b.trigger = Optional.empty();
+    b.origin = Optional.of(host);
+    b.pending = 0;
+    b.deadline = Optional.empty();
+    b.target = Optional.empty();
+    b.episodeStart = Optional.of(r.episodeStart().orElse(tx.now));
+    b.since = tx.now;
+    b.reason = "host " + host + " down; waiting for it to be fenced";
+    tx.put(b.build());
+    tx.decide(r.id(), "await fence", b.reason + " (" + why + ")");
+  }
+
+  /** A healthy record with a fresh ladder. */
+  static VmRecord reset(VmRecord r, Instant now, String why) {
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.HEALTHY;
+    b.lastRung = Optional.empty();
+    b.cause = Cause.NONE;
+    b.trigger = Optional.empty();
+    b.deadline = Optional.empty();
+    b.pending = 0;
+    b.target = Optional.empty();
+    b.avoid = Set.of();
+    b.origin = Optional.empty();
+    b.waitingSince = Optional.empty();
+    b.episodeStart = Optional.empty();
+    b.since = now;
+    b.reason = why;
+    return b.build();
+  }
+
+  /** The ordinal of the rung after {@code last}; 0 (the first rung) when none was tried. */
+  static int after(Optional<Rung> last) {
+    return last.map(r -> r.ordinal() + 1).orElse(0);
+  }
+
+  private static Optional<String> hostHold(Transaction tx, VmRecord r) {
+    if (r.location().isEmpty()) {
+      return Optional.empty();
+    }
+    HostRecord h = tx.host(r.location().get());
+    if (h.phase() != HostPhase.UP) {
+      return Optional.of("its host " + h.id() + " is " + h.phase());
+    }
+    if (h.health() == Health.SUSPECT || h.health() == Health.DOWN) {
+      return Optional.of("its host " + h.id() + " is " + h.health() + " (alarm muted)");
+    }
+    return Optional.empty();
+  }
+
+  static boolean hostAnswers(Transaction tx, HostId host) {
+    HostRecord h = tx.host(host);
+    return h.phase() == HostPhase.UP && h.health() != Health.DOWN;
+  }
+
+  static VmId vmOf(Command c) {
+    if (c instanceof Command.RebootVm x) {
+      return x.vm();
+    }
+    if (c instanceof Command.PowerCycleVm x) {
+      return x.vm();
+    }
+    if (c instanceof Command.StopVm x) {
+      return x.vm();
+    }
+    if (c instanceof Command.StartVm x) {
+      return x.vm();
+    }
+    if (c instanceof Command.ReinstallVm x) {
+      return x.vm();
+    }
+    throw new IllegalArgumentException("not a VM command: " + c);
+  }
+
+  private static String commandName(Command c) {
+    return c.getClass().getSimpleName();
+  }
+
+  static Set<HostId> plus(Set<HostId> set, HostId host) {
+    Set<HostId> result = new TreeSet<>(set);
+    result.add(host);
+    return result;
+  }
+
+  static String seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toSeconds() + " s";
+  }
+
+  static List<VmRecord> records(Transaction tx, List<VmId> ids) {
+    List<VmRecord> result = new ArrayList<>(ids.size());
+    ids.forEach(id -> result.add(tx.vm(id)));
+    return result;
+  }
+}
