@@ -72,9 +72,14 @@ public record HostRecord(
         "configured");
   }
 
-  /** Whether VMs may be started or power-cycled on it. */
+  /**
+   * Whether VMs may be started or power-cycled on it: in service, not in maintenance, and not
+   * judged SUSPECT or DOWN (a host no monitor covers stays UNKNOWN and counts as usable).
+   */
   public boolean usable() {
-    return phase == HostPhase.UP && health == Health.UP && !maintenance;
+    return phase == HostPhase.UP
+        && (health == Health.UP || health == Health.UNKNOWN)
+        && !maintenance;
   }
 
   Builder toBuilder() {
