@@ -118,6 +118,14 @@ public record HostRecord(
       reason = r.reason;
     }
 
+    /** Adds a VM to the evacuees and builds. */
+    HostRecord withEvacuee(VmId vm) {
+      Set<VmId> more = new java.util.TreeSet<>(evacuees);
+      more.add(vm);
+      evacuees = more;
+      return build();
+    }
+
     HostRecord build() {
       return new HostRecord(
           id,

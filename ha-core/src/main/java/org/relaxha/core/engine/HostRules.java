@@ -67,6 +67,7 @@ final class HostRules {
         break;
       default:
         if (before != Health.UP) {
+          recheckHeldVms(tx, r.id());
           StartRules.retryWaiting(tx, "host " + r.id() + " is up");
         }
     }
@@ -243,6 +244,11 @@ final class HostRules {
     tx.decide(r.id(), "fenced", proof);
     List<VmRecord> toPlace = new ArrayList<>();
     for (VmId vm : tx.vmsOn(r.id())) {
+      VmRecord before = tx.vm(vm);
+      if (before.phase() != VmPhase.AWAITING_FENCE && before.phase() != VmPhase.GAVE_UP) {
+        VmRules.awaitFence(tx, before, r.id(), "its host was fenced");
+        tx.put(tx.host(r.id()).toBuilder().withEvacuee(vm));
+      }
       VmRecord.Builder v = tx.vm(vm).toBuilder();
       v.location = Optional.empty();
       v.locationKnown = true;
@@ -271,7 +277,7 @@ final class HostRules {
     for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord v = tx.vm(vm);
       if (v.phase() == VmPhase.AWAITING_FENCE) {
-        tx.put(VmRules.reset(v, tx.now, "host " + r.id() + " came back; it never stopped"));
+        VmRules.resume(tx, v, "host " + r.id() + " came back before it was fenced");
         unmuted.addAll(VmRules.alarmsOf(tx, vm));
       }
     }
@@ -281,6 +287,25 @@ final class HostRules {
     tx.decide(r.id(), "stand down", why);
     tx.notify(Severity.INFO, r.id(), "Host " + r.id() + " is back", why + "; nothing was moved.");
     rearmValveIfClear(tx);
+    recheckHeldVms(tx, r.id());
+  }
+
+  /**
+   * VMs on a host that is usable again whose last verdict is DOWN: their alarms were held while the
+   * host was in trouble, so their ladders start now.
+   */
+  static void recheckHeldVms(Transaction tx, HostId host) {
+    for (VmId vm : tx.vmsOn(host)) {
+      VmRecord v = tx.vm(vm);
+      if (v.phase() == VmPhase.HEALTHY && v.health() == Health.DOWN) {
+        VmRules.onDown(
+            tx,
+            v,
+            Cause.VM_DOWN,
+            Optional.empty(),
+            "still down now that host " + host + " is back");
+      }
+    }
   }
 
   private static void rearmValveIfClear(Transaction tx) {

@@ -118,7 +118,11 @@ final class StartRules {
     }
   }
 
-  /** Offers every waiting VM to placement again (capacity may have appeared). */
+  /**
+   * Offers every waiting VM to placement again (capacity may have appeared). Hosts it avoided after
+   * failed starts are forgiven: each retry is a fresh attempt, and the relocation budget still
+   * bounds how often it may move.
+   */
   static void retryWaiting(Transaction tx, String why) {
     List<VmRecord> queued = new ArrayList<>();
     tx.waiting()
@@ -126,7 +130,9 @@ final class StartRules {
             (vm, since) -> {
               VmRecord r = tx.vm(vm);
               if (r.phase() == VmPhase.QUEUED) {
-                queued.add(r);
+                VmRecord.Builder b = r.toBuilder();
+                b.avoid = Set.of();
+                queued.add(b.build());
               }
             });
     place(tx, queued, why);

@@ -47,7 +47,15 @@ public final class Transitions {
               GAVE_UP)
           .allow(RESTARTING, STOPPING, PLACING, REINSTALLING, STABILIZING, AWAITING_FENCE, GAVE_UP)
           .allow(STOPPING, PLACING, AWAITING_FENCE, GAVE_UP)
-          .allow(AWAITING_FENCE, PLACING, HEALTHY, GAVE_UP)
+          .allow(
+              AWAITING_FENCE,
+              PLACING,
+              HEALTHY,
+              STABILIZING,
+              RESTARTING,
+              STOPPING,
+              REINSTALLING,
+              GAVE_UP)
           .allow(PLACING, START_PENDING, QUEUED, GAVE_UP)
           .allow(QUEUED, PLACING, GAVE_UP)
           .allow(START_PENDING, STARTING, PLACING, GAVE_UP)

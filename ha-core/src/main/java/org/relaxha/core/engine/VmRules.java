@@ -402,6 +402,27 @@ final class VmRules {
     tx.decide(r.id(), "await fence", b.reason + " (" + why + ")");
   }
 
+  /**
+   * Its host came back before it was fenced, so the VM never left it. A VM that was healthy before
+   * is healthy again (its held alarms are checked by the host rules); one that was in the middle of
+   * its ladder continues where it was, or is recovered if it is up.
+   */
+  static void resume(Transaction tx, VmRecord v, String why) {
+    if (v.lastRung().isEmpty()) {
+      tx.put(reset(v, tx.now, why));
+      return;
+    }
+    VmRecord.Builder b = v.toBuilder();
+    b.cause = Cause.VM_DOWN;
+    b.origin = Optional.empty();
+    VmRecord back = b.build();
+    if (v.health() == Health.UP) {
+      recovered(tx, back, why);
+    } else {
+      escalate(tx, back, after(v.lastRung()), why + "; continuing its ladder");
+    }
+  }
+
   /** A healthy record with a fresh ladder. */
   static VmRecord reset(VmRecord r, Instant now, String why) {
     VmRecord.Builder b = r.toBuilder();
