@@ -63,7 +63,7 @@ public final class Relaxha implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Relaxha(context));
     cli.addSubcommand("check-config", new CheckConfigCommand(context));
     cli.addSubcommand("probe", ProbeCommand.commandLine(context));
-    cli.addSubcommand("run", new RunCommand(context));
+    cli.addSubcommand("run", RunCommand.commandLine(context));
     cli.addSubcommand("status", new StatusCommand(context));
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     cli.setOut(new PrintWriter(context.out(), true));

@@ -1,7 +1,11 @@
 package org.relaxha.examples.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.relaxha.spi.config.AdapterProvider;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +36,20 @@ final class RunCommand implements Callable<Integer> {
 
   RunCommand(LauncherContext context) {
     this.context = context;
+  }
+
+  /** The command, its help listing the installed adapter types with their descriptions. */
+  static CommandLine commandLine(LauncherContext context) {
+    CommandLine run = new CommandLine(new RunCommand(context));
+    List<String> footer = new ArrayList<>(List.of("", "Installed adapter types:"));
+    for (AdapterProvider provider : context.registry().providers()) {
+      footer.add("  " + provider.type() + ": " + provider.description());
+    }
+    if (context.registry().types().isEmpty()) {
+      footer.add("  (none)");
+    }
+    run.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+    return run;
   }
 
   @Override

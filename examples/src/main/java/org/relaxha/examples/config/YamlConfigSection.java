@@ -63,8 +63,9 @@ public final class YamlConfigSection implements ConfigSection {
           source.file(),
           YamlDocument.line(node),
           "",
+          // Never quote a lone value: the user may have named a password file by mistake.
           "the configuration must be a mapping of keys to values, found "
-              + YamlDocument.kind(node));
+              + (node instanceof ScalarNode ? "a single value" : YamlDocument.kind(node)));
     }
     YamlDocument.checkMappings(mapping, "", source);
     return new YamlConfigSection(source, "", mapping);

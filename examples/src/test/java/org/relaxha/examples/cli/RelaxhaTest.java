@@ -145,6 +145,15 @@ class RelaxhaTest {
   }
 
   @Test
+  void runHelpListsTheAdapterTypes() {
+    assertThat(run("run", "--help")).isEqualTo(0);
+    assertThat(out())
+        .contains("Installed adapter types:\n")
+        .contains("  lab: test hypervisor and monitor\n")
+        .contains("  log: Notifier: writes notifications to the launcher's log\n");
+  }
+
+  @Test
   void unwiredCommandsSaySoAndFail() {
     assertThat(run()).isEqualTo(1);
     assertThat(run("run", "--config", SITE_EXAMPLE)).isEqualTo(1);

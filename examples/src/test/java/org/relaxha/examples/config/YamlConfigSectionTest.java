@@ -125,6 +125,10 @@ class YamlConfigSectionTest {
     assertThat(error(() -> parse("- a\n- b\n")).problem())
         .isEqualTo("the configuration must be a mapping of keys to values, found a list");
     assertThat(error(() -> parse("# nothing\n")).problem()).isEqualTo("the file is empty");
+    assertThat(error(() -> parse(SECRET + "\n")).getMessage())
+        .isEqualTo(
+            "site.yaml:1: the configuration must be a mapping of keys to values, found a single"
+                + " value");
     assertThat(error(() -> parse("a: &x 1\n<<: {b: 2}\n")).problem()).contains("merge keys");
   }
 
