@@ -1,0 +1,225 @@
+package org.relaxha.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.relaxha.examples.adapters.AdapterRegistry;
+
+class RelaxhaTest {
+  private static final String SITE_EXAMPLE = "config/site-example.yaml";
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final List<Object> seen = new ArrayList<>();
+
+  private LauncherContext context(ControllerWiring wiring) {
+    return new LauncherContext(
+        AdapterRegistry.discover(),
+        wiring,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        InstantSource.system(),
+        Map.of("LAB_PASSWORD", "pw")::get);
+  }
+
+  private int run(String... args) {
+    return Relaxha.execute(context(new ControllerWiring()), args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void checkConfigOnTheSiteExample() {
+    assertThat(run("check-config", SITE_EXAMPLE)).isEqualTo(0);
+    assertThat(out())
+        .startsWith("config/site-example.yaml: OK\n")
+        .contains("  state directory: /var/lib/relaxha\n")
+        .contains("  hosts:    3 (node-a, node-b, node-c; 1 in maintenance)\n")
+        .contains("  VMs:      4 (high 3, low 1)\n")
+        .contains("  services: 4\n")
+        .contains("  adapters: 1\n    log: audit (Notifier)\n")
+        .contains("  note: no Hypervisor adapter");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void checkConfigOnABrokenFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        "hosts:\n  - { name: node-a, cpus: 16, memory: 64GiB }\n"
+            + "vms:\n  - name: web-1\n    host: node-z\n");
+    assertThat(run("check-config", file.toString())).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            file
+                + ":5: vms[0].host: unknown host 'node-z' (did you mean 'node-a'?); hosts are"
+                + " node-a\n");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void checkConfigReportsAnAdaptersUnknownKey(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        "hosts: [{ name: a, cpus: 1, memory: 1G }]\n"
+            + "adapters:\n  - type: lab\n    uri: lab://a\n    pasword: env:LAB_PASSWORD\n");
+    assertThat(run("check-config", file.toString())).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(file + ":5: adapters[0].pasword: unknown key (did you mean 'password'?)\n");
+  }
+
+  @Test
+  void checkConfigWithAMissingFileOrArgument() {
+    assertThat(run("check-config", "nope.yaml")).isEqualTo(2);
+    assertThat(err()).isEqualTo("nope.yaml: no such file\n");
+    err.reset();
+    assertThat(run("check-config")).isEqualTo(2);
+    assertThat(err()).contains("Missing required parameter: 'FILE'").contains("Usage:");
+  }
+
+  @Test
+  void probeDispatchesToTheProviderWithItsArguments() {
+    assertThat(run("probe", "lab", "qemu:///system", "--verbose")).isEqualTo(0);
+    assertThat(out()).isEqualTo("lab probe [qemu:///system, --verbose]\n");
+    out.reset();
+    assertThat(run("probe", "lab", "--fail")).isEqualTo(1);
+  }
+
+  @Test
+  void probeOfAnAdapterWithoutProbe() {
+    assertThat(run("probe", "log")).isEqualTo(2);
+    assertThat(err()).isEqualTo("adapter type 'log' has no probe command\n");
+  }
+
+  @Test
+  void probeOfAnUnknownTypeListsTheKnownTypes() {
+    assertThat(run("probe", "lib")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "relaxha probe: unknown adapter type 'lib' (did you mean 'lab'?). Known types: lab, log.\n");
+    err.reset();
+    assertThat(run("probe")).isEqualTo(2);
+    assertThat(err()).startsWith("relaxha probe: which adapter type? Known types: lab, log.\n");
+  }
+
+  @Test
+  void probeHelpListsTheAdapterTypes() {
+    assertThat(run("probe", "--help")).isEqualTo(0);
+    assertThat(out())
+        .contains("Usage: relaxha probe")
+        .contains("lab")
+        .contains("test hypervisor and monitor")
+        .contains("log")
+        .contains("Known types: lab, log.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "check-config", "probe", "probe lab", "run", "status"})
+  void everyCommandHasHelp(String command) {
+    List<String> args =
+        new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+    args.add("--help");
+    assertThat(run(args.toArray(String[]::new))).isEqualTo(0);
+    assertThat(out()).startsWith("Usage: relaxha" + (command.isEmpty() ? "" : " " + command));
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void runHelpListsTheAdapterTypes() {
+    assertThat(run("run", "--help")).isEqualTo(0);
+    assertThat(out())
+        .contains("Installed adapter types:\n")
+        .contains("  lab: test hypervisor and monitor\n")
+        .contains("  log: Notifier: writes notifications to the launcher's log\n");
+  }
+
+  @Test
+  void unwiredCommandsSaySoAndFail() {
+    assertThat(run()).isEqualTo(1);
+    assertThat(run("run", "--config", SITE_EXAMPLE)).isEqualTo(1);
+    assertThat(run("status")).isEqualTo(1);
+    assertThat(err())
+        .isEqualTo(
+            "relaxha: the demo is not wired yet\n"
+                + "relaxha: run is not wired yet\n"
+                + "relaxha: status is not wired yet\n");
+  }
+
+  @Test
+  void runValidatesBeforeItCallsTheController(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(file, "hosts: [{ name: a, cpus: \"sixteen\", memory: 1G }]\n");
+    ControllerWiring recording =
+        new ControllerWiring() {
+          @Override
+          public int run(LoadedSite site, LauncherContext launcher) {
+            seen.add(site);
+            return 0;
+          }
+        };
+    assertThat(Relaxha.execute(context(recording), "run", "--config", file.toString()))
+        .isEqualTo(2);
+    assertThat(err()).isEqualTo(file + ":1: hosts[0].cpus: expected a number, found 'sixteen'\n");
+    assertThat(seen).isEmpty();
+
+    assertThat(Relaxha.execute(context(recording), "run", "--config", SITE_EXAMPLE)).isEqualTo(0);
+    assertThat(seen)
+        .singleElement()
+        .satisfies(
+            s -> {
+              LoadedSite site = (LoadedSite) s;
+              assertThat(site.config().topology().vms()).hasSize(4);
+              assertThat(site.adapters().notifiers()).hasSize(1);
+              assertThat(site.context().stateDirectory()).isEqualTo(Path.of("/var/lib/relaxha"));
+            });
+  }
+
+  @Test
+  void statusFindsTheStateDirectory() {
+    ControllerWiring recording =
+        new ControllerWiring() {
+          @Override
+          public int status(StatusRequest request, LauncherContext launcher) {
+            seen.add(request);
+            return 0;
+          }
+        };
+    LauncherContext context = context(recording);
+    assertThat(Relaxha.execute(context, "status", "--state-dir", "/tmp/ha")).isEqualTo(0);
+    assertThat(Relaxha.execute(context, "status", "--config", SITE_EXAMPLE)).isEqualTo(0);
+    assertThat(Relaxha.execute(context, "status")).isEqualTo(0);
+    assertThat(seen)
+        .extracting(r -> ((StatusRequest) r).stateDirectory())
+        .containsExactly(
+            Path.of("/tmp/ha"), Path.of("/var/lib/relaxha"), Path.of("/var/lib/relaxha"));
+    assertThat(((StatusRequest) seen.get(1)).config()).isPresent();
+    assertThat(Relaxha.execute(context, "status", "--state-dir", "x", "--config", "y"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(err()).contains("Unmatched argument at index 0: 'frobnicate'");
+  }
+}
