@@ -318,9 +318,9 @@ final class JournalRecovery {
             + (later.isEmpty() ? "" : " and the later segments to " + later)
             + "; recovery continues from the last good record before seq "
             + problem.seq()
-            + ". Entries from seq "
+            + ". Journal entries from seq "
             + problem.seq()
-            + " on are lost: check that the controller's view matches the site.");
+            + " on are not replayed: check that the controller's view matches the site.");
     return stays;
   }
 

@@ -40,6 +40,8 @@ public interface StateStore extends AutoCloseable {
    * @param value the value to journal, not null; anything the store's {@link RecordCodec} encodes
    * @return the sequence number given to the value: one more than the previous one
    * @throws CodecException if the value cannot be encoded (nothing is written)
+   * @throws IllegalArgumentException if the encoded value exceeds the store's record limit (256 MiB
+   *     for {@link FileStateStore}; nothing is written)
    * @throws StateStoreException if writing or forcing fails; the store then refuses further
    *     appends, since the journal's tail is uncertain until the next recovery
    * @throws IllegalStateException before {@link #recover()}, after close, or after a failure

@@ -180,7 +180,7 @@ class CorruptionTest {
         .contains(damaged.toString())
         .contains("fails its CRC32C check")
         .contains("Repair mode")
-        .contains("Entries from seq " + badSeq + " on are lost");
+        .contains("Journal entries from seq " + badSeq + " on are not replayed");
     Path tail = damaged.resolveSibling(damaged.getFileName() + ".corrupt-" + badRecord);
     assertThat(JournalFiles.read(tail))
         .isEqualTo(Arrays.copyOfRange(flipped, badRecord, flipped.length));
