@@ -16,13 +16,14 @@ public record Deferral(VmId vm, Map<Constraint, Integer> excludedBy) {
   /** Validates and copies. */
   public Deferral {
     Require.nonNull(vm, "deferral.vm");
-    excludedBy = Map.copyOf(new EnumMap<>(Require.nonNull(excludedBy, "deferral.excludedBy")));
+    Require.nonNull(excludedBy, "deferral.excludedBy");
+    excludedBy = excludedBy.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(excludedBy));
   }
 
   /** A readable reason such as {@code no host fits: LOAD x3, MEMORY x2}. */
   public String reason() {
     if (excludedBy.isEmpty()) {
-      return "no host fits: no hosts";
+      return "no host fits: placement had no host to consider";
     }
     return new EnumMap<>(excludedBy)
         .entrySet().stream()
