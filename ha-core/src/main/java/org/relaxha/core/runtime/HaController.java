@@ -76,6 +76,8 @@ public final class HaController implements AutoCloseable {
   private Cancellable sweepTimer;
   private Instant sweepAt;
   private boolean journalBroken;
+  private boolean statusDirty = true;
+  private final Optional<StatusFile> statusFile;
   private final Deque<Decision> recent = new ArrayDeque<>();
   private final List<String> warnings = new ArrayList<>();
 
@@ -92,6 +94,7 @@ public final class HaController implements AutoCloseable {
     this.loop = settings.loop();
     this.calls = settings.calls();
     settings.listeners().forEach(listeners::add);
+    this.statusFile = settings.statusFile().map(StatusFile::new);
   }
 
   /** A builder; see {@link HaControllerBuilder}. */
@@ -188,13 +191,35 @@ public final class HaController implements AutoCloseable {
     }
     inventory.pollEvery(settings.inventoryInterval());
     scheduleSweep();
+    refreshStatusFile();
+  }
+
+  private void refreshStatusFile() {
+    if (closed || statusFile.isEmpty()) {
+      return;
+    }
+    if (statusDirty) {
+      statusDirty = false;
+      String text = StatusReport.render(buildStatus());
+      calls.run(
+          "status file",
+          () -> {
+            statusFile.get().write(text);
+            return null;
+          },
+          settings.timeouts().call(),
+          outcome -> {});
+    }
+    scheduler.at(
+        clock.instant().plus(settings.statusInterval()),
+        () -> loop.submit(this::refreshStatusFile));
   }
 
   // ---- the loop
 
   /** Applies one input: step, journal, publish, dispatch. Runs on the loop. */
   void apply(Input input) {
-    if (closed) {
+    if (closed || state == null) {
       return;
     }
     Step step;
@@ -209,6 +234,7 @@ public final class HaController implements AutoCloseable {
       return;
     }
     state = step.state();
+    statusDirty |= step.changed();
     notifyListeners(l -> l.onInput(input));
     for (Decision d : step.decisions()) {
       record(d);
