@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.relaxha.core.journal.JournalCorruptedException;
 import org.relaxha.core.journal.StateStoreException;
 import org.relaxha.core.runtime.HaController;
 import org.relaxha.core.runtime.HaControllerBuilder;
@@ -34,7 +35,7 @@ public class ControllerWiring {
   public int run(LoadedSite site, LauncherContext launcher) {
     HaController controller;
     try {
-      controller = SiteControllers.build(site, launcher.clock());
+      controller = SiteControllers.build(site, launcher.clock(), site.repairJournal());
     } catch (IllegalArgumentException e) {
       launcher.err().println("relaxha: " + e.getMessage());
       site.close();
@@ -52,6 +53,11 @@ public class ControllerWiring {
                 "relaxha-shutdown"));
     try {
       controller.start();
+    } catch (JournalCorruptedException e) {
+      launcher
+          .err()
+          .println("relaxha: cannot start: " + e.getMessage() + " (relaxha run --repair)");
+      return ExitCodes.FAILURE;
     } catch (StateStoreException | IllegalStateException e) {
       launcher.err().println("relaxha: cannot start: " + e.getMessage());
       return ExitCodes.FAILURE;

@@ -18,8 +18,11 @@ import org.relaxha.examples.config.SiteConfig;
 public final class SiteControllers {
   private SiteControllers() {}
 
-  /** The controller of {@code site}, built and not started. */
-  public static HaController build(LoadedSite site, InstantSource clock) {
+  /**
+   * The controller of {@code site}, built and not started; {@code repairJournal} moves a damaged
+   * journal tail aside instead of refusing to start.
+   */
+  public static HaController build(LoadedSite site, InstantSource clock, boolean repairJournal) {
     SiteConfig config = site.config();
     ControllerSettings settings = config.controller();
     Adapters adapters = site.adapters();
@@ -39,6 +42,7 @@ public final class SiteControllers {
         HaController.builder()
             .topology(config.topology())
             .recoveryPolicy(config.policy())
+            .repairJournal(repairJournal)
             .detectionPolicy(config.detection())
             .stateDirectory(settings.stateDirectory())
             .clock(clock)

@@ -62,6 +62,7 @@ public final class HaControllerBuilder {
   private final List<org.relaxha.spi.monitor.MonitoringControl> monitoringControls =
       new ArrayList<>();
   private Path statusFile;
+  private boolean repairJournal;
   private Duration statusInterval = Duration.ofSeconds(2);
 
   HaControllerBuilder() {}
@@ -164,10 +165,24 @@ public final class HaControllerBuilder {
   public HaControllerBuilder stateDirectory(Path dir) {
     Require.nonNull(dir, "stateDirectory");
     this.store =
-        () -> FileStateStore.open(dir, EngineCodec.create(), FileStateStore.Options.ofDefaults());
+        () ->
+            FileStateStore.open(
+                dir,
+                EngineCodec.create(),
+                FileStateStore.Options.builder().repair(repairJournal).build());
     if (statusFile == null) {
       statusFile = dir.resolve(STATUS_FILE);
     }
+    return this;
+  }
+
+  /**
+   * Whether a damaged journal in the {@link #stateDirectory} is repaired at start (the damaged
+   * bytes are moved aside, never deleted) instead of stopping the start with an error. Default
+   * false: an administrator decides.
+   */
+  public HaControllerBuilder repairJournal(boolean value) {
+    this.repairJournal = value;
     return this;
   }
 
