@@ -167,7 +167,7 @@ final class VmRules {
   private static Optional<String> skipReason(Transaction tx, VmRecord r, Rung rung) {
     switch (rung) {
       case REBOOT:
-        if (!r.guestReachable()) {
+        if (!r.guestReachable() && !tx.ladder(r.id()).rebootUnreachableGuests()) {
           return Optional.of("the guest does not answer, so it cannot reboot itself");
         }
         if (r.location().isEmpty() || !hostAnswers(tx, r.location().get())) {
