@@ -43,10 +43,11 @@ final class Domains {
     if (mapped != null) {
       return Optional.of(mapped);
     }
-    if (domainOfVm.containsKey(safeVm(domain).orElse(null))) {
-      return Optional.empty(); // the name belongs to another domain's VM
+    Optional<VmId> own = safeVm(domain);
+    if (own.isPresent() && domainOfVm.containsKey(own.get())) {
+      return Optional.empty(); // that VM's domain has another name: this is someone else's
     }
-    return safeVm(domain);
+    return own;
   }
 
   private static Optional<VmId> safeVm(String name) {

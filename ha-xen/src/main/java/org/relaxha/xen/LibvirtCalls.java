@@ -132,6 +132,7 @@ final class LibvirtCalls implements AutoCloseable {
   private void giveUp(Future<?> future, AtomicInteger state) {
     if (state.compareAndSet(QUEUED, ABANDONED)) {
       future.cancel(false);
+      pool.remove((Runnable) future); // free its place in the queue now
     } else if (state.compareAndSet(RUNNING, ABANDONED)) {
       stuck.incrementAndGet();
       future.cancel(true);

@@ -1,5 +1,7 @@
 package org.relaxha.xen;
 
+import org.libvirt.Connect;
+import org.libvirt.ErrorCallback;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;
 
@@ -17,6 +19,7 @@ final class LibvirtEventLoop {
   private static final String THREAD_NAME = "relaxha-libvirt-events";
   private static final long STOP_WAIT_MS = 3000;
 
+  private static final ErrorCallback SILENT = new ErrorCallback();
   private static final Object LOCK = new Object();
   private static int users;
   private static Thread thread;
@@ -53,6 +56,8 @@ final class LibvirtEventLoop {
 
   private static void start() {
     try {
+      // libvirt prints every error to stderr unless told otherwise; the adapter reports them.
+      Connect.setErrorCallback(SILENT);
       Library.initEventLoop();
     } catch (LibvirtException e) {
       throw new IllegalStateException("libvirt refused to register its event loop: " + e, e);
