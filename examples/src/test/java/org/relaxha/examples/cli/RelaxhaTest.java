@@ -106,6 +106,19 @@ class RelaxhaTest {
   }
 
   @Test
+  void probeOfLibvirtPrintsTheDomainsAtEachUri() {
+    assertThat(run("probe", "libvirt", "test:///default")).isEqualTo(0);
+    assertThat(out())
+        .startsWith("test:///default: 1 domain(s)\n")
+        .contains("test")
+        .contains("RUNNING");
+    assertThat(run("probe", "libvirt", "test+unix:///default?socket=/nonexistent/sock"))
+        .isEqualTo(1);
+    assertThat(out()).contains("UNREACHABLE").contains("VIR_ERR_SYSTEM_ERROR");
+    assertThat(run("probe", "libvirt")).isEqualTo(2);
+  }
+
+  @Test
   void probeOfAnAdapterWithoutProbe() {
     assertThat(run("probe", "log")).isEqualTo(2);
     assertThat(err()).isEqualTo("adapter type 'log' has no probe command\n");
@@ -116,10 +129,12 @@ class RelaxhaTest {
     assertThat(run("probe", "lib")).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "relaxha probe: unknown adapter type 'lib' (did you mean 'lab'?). Known types: lab, log.\n");
+            "relaxha probe: unknown adapter type 'lib' (did you mean 'lab'?). Known types: lab, libvirt,"
+                + " log.\n");
     err.reset();
     assertThat(run("probe")).isEqualTo(2);
-    assertThat(err()).startsWith("relaxha probe: which adapter type? Known types: lab, log.\n");
+    assertThat(err())
+        .startsWith("relaxha probe: which adapter type? Known types: lab, libvirt, log.\n");
   }
 
   @Test
@@ -130,7 +145,7 @@ class RelaxhaTest {
         .contains("lab")
         .contains("test hypervisor and monitor")
         .contains("log")
-        .contains("Known types: lab, log.");
+        .contains("Known types: lab, libvirt, log.");
   }
 
   @ParameterizedTest
