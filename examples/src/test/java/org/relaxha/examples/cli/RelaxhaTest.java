@@ -106,6 +106,19 @@ class RelaxhaTest {
   }
 
   @Test
+  void probeOfLibvirtPrintsTheDomainsAtEachUri() {
+    assertThat(run("probe", "libvirt", "test:///default")).isEqualTo(0);
+    assertThat(out())
+        .startsWith("test:///default: 1 domain(s)\n")
+        .contains("test")
+        .contains("RUNNING");
+    assertThat(run("probe", "libvirt", "test+unix:///default?socket=/nonexistent/sock"))
+        .isEqualTo(1);
+    assertThat(out()).contains("UNREACHABLE").contains("VIR_ERR_SYSTEM_ERROR");
+    assertThat(run("probe", "libvirt")).isEqualTo(2);
+  }
+
+  @Test
   void probeOfAnAdapterWithoutProbe() {
     assertThat(run("probe", "log")).isEqualTo(2);
     assertThat(err()).isEqualTo("adapter type 'log' has no probe command\n");
@@ -135,7 +148,7 @@ class RelaxhaTest {
         .contains("lab")
         .contains("test hypervisor and monitor")
         .contains("log")
-        .containsPattern("Known types: .*lab, log");
+        .containsPattern("Known types: .*lab, .*log");
   }
 
   @ParameterizedTest
