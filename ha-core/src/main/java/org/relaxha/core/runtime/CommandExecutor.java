@@ -64,6 +64,42 @@ final class CommandExecutor {
     this.fencers = List.copyOf(chain);
   }
 
+  /**
+   * Executes a command that was in flight when the previous controller stopped. Starts, stops,
+   * fences, notifications and monitoring updates are idempotent and simply run again; a reboot is
+   * not repeated (it was asked for; the ladder's wait decides), and a power-cycle or reinstall is
+   * not repeated when the VM already runs on its host, so a VM is not restarted twice because the
+   * controller died between the call and its outcome.
+   */
+  void reissue(Command c, Consumer<Input> report) {
+    if (c instanceof Command.RebootVm) {
+      report.accept(
+          new Input.ActionCompleted(
+              c.id(),
+              ActionResult.done(
+                  "reboot was asked for before the controller restarted; not repeated"),
+              clock.instant()));
+    } else if (c instanceof Command.PowerCycleVm p) {
+      attempt(
+          describe(c),
+          () -> startGuard.unlessRunning(p.vm(), p.host(), () -> act(c)),
+          timeouts.call(),
+          0,
+          ActionResult.class,
+          r -> report.accept(new Input.ActionCompleted(c.id(), r, clock.instant())));
+    } else if (c instanceof Command.ReinstallVm r) {
+      attempt(
+          describe(c),
+          () -> startGuard.unlessRunning(r.vm(), r.host(), () -> act(c)),
+          timeouts.call(),
+          0,
+          ActionResult.class,
+          x -> report.accept(new Input.ActionCompleted(c.id(), x, clock.instant())));
+    } else {
+      execute(c, report);
+    }
+  }
+
   /** Executes {@code c} and eventually hands its outcome to {@code report}. */
   void execute(Command c, Consumer<Input> report) {
     if (c instanceof Command.FenceHost f) {

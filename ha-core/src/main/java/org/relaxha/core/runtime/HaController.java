@@ -154,7 +154,12 @@ public final class HaController implements AutoCloseable {
   private void afterStart() {
     for (Command c : state.inflight().values()) {
       LOG.info("re-issuing {} (in flight when the controller stopped)", c);
-      dispatch(c);
+      if (c instanceof Command.PlaceVms) {
+        dispatch(c);
+      } else {
+        notifyListeners(l -> l.onCommand(c));
+        executor.reissue(c, result -> loop.submit(() -> apply(result)));
+      }
     }
     state.pendingWakeUps().forEach(this::arm);
     journal.snapshotIfBehind(state);
@@ -282,6 +287,11 @@ public final class HaController implements AutoCloseable {
   /** Inventory results, on the loop. */
   void locate(VmId vm, Optional<HostId> host) {
     apply(new Input.VmLocated(vm, host, clock.instant()));
+  }
+
+  /** An observation the controller made itself (inventory), on the loop. */
+  void observe(Observation o) {
+    feed.observe(o);
   }
 
   void poolReachability(HostId host, String pool, boolean reachable) {

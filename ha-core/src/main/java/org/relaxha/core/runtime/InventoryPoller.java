@@ -12,6 +12,8 @@ import org.relaxha.spi.hypervisor.Hypervisor;
 import org.relaxha.spi.hypervisor.InventoryResult;
 import org.relaxha.spi.model.ActionResult;
 import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.Observation;
+import org.relaxha.spi.model.ObservedStatus;
 import org.relaxha.spi.model.Topology;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
@@ -164,8 +166,32 @@ final class InventoryPoller {
         }
       } else if (everyoneAnswered && !record.locationKnown()) {
         controller.locate(vm.id(), Optional.empty());
+      } else {
+        reportOff(vm.id(), record.location(), round);
       }
     }
+  }
+
+  /**
+   * A VM whose host answered and does not run it is down, whatever the monitors say (it may have
+   * crashed while no controller was listening to the hypervisor's events).
+   */
+  private void reportOff(VmId vm, Optional<HostId> location, Round round) {
+    if (location.isEmpty()
+        || !(round.results().get(location.get()) instanceof InventoryResult.Listed listed)) {
+      return;
+    }
+    String state = listed.stateOf(vm).map(Enum::name).orElse("not defined");
+    controller.observe(
+        new Observation(
+                vm,
+                ObservedStatus.UNREACHABLE,
+                listed.at(),
+                "inventory",
+                "hypervisor inventory: " + state + " on " + location.get(),
+                java.util.Map.of(),
+                false)
+            .asAuthoritative());
   }
 
   private void splitBrain(VmId vm, Set<HostId> hosts) {

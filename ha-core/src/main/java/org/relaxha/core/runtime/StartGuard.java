@@ -86,6 +86,22 @@ final class StartGuard {
   }
 
   /**
+   * Runs {@code action} unless {@code vm} already runs on {@code host} (then reports Done without
+   * acting): how an interrupted power-cycle or reinstall is re-issued after a controller restart.
+   */
+  ActionResult unlessRunning(
+      VmId vm, HostId host, java.util.function.Supplier<ActionResult> action) {
+    Optional<Hypervisor> hyp = wiring.hypervisorFor(host);
+    if (hyp.isPresent()
+        && hyp.get().inventory(host) instanceof InventoryResult.Listed l
+        && l.mayRun(vm)) {
+      return ActionResult.done(
+          "runs on " + host + " after a controller restart; not restarted again");
+    }
+    return action.get();
+  }
+
+  /**
    * Power-cycles {@code vm} on {@code host} unless a reachable host other than {@code host} runs it
    * (a late command must never create a second copy).
    */
