@@ -61,7 +61,10 @@ final class SettingsReader {
   }
 
   private static WriteBackSettings writeBack(ConfigSection s) {
-    WriteBackSettings d = WriteBackSettings.of(path(s, "file"), path(s, "nagiosConfig"));
+    Path file = path(s, "file");
+    Path nagiosConfig = path(s, "nagiosConfig");
+    WriteBackSettings d =
+        check(s, "writeBack.", "file", () -> WriteBackSettings.of(file, nagiosConfig));
     Path binary = s.has("nagiosBinary") ? path(s, "nagiosBinary") : d.nagiosBinary();
     Optional<Path> cache =
         s.has("objectCacheFile") ? Optional.of(path(s, "objectCacheFile")) : Optional.empty();

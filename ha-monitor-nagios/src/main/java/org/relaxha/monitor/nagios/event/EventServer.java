@@ -45,6 +45,8 @@ public final class EventServer implements AutoCloseable {
   private final Handler handler;
   private final Thread thread;
   private volatile boolean running = true;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private EventServer(
       Path socket, ServerSocketChannel server, Selector selector, Handler handler, String name) {
@@ -135,8 +137,12 @@ public final class EventServer implements AutoCloseable {
     client.register(selector, SelectionKey.OP_READ, new EventConnection());
   }
 
+  /** Stops listening; idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     running = false;
     selector.wakeup();
     try {
