@@ -148,14 +148,14 @@ final class DependencyWriter {
     while (seen.isPresent() && System.nanoTime() < deadline) {
       parents = parentsNow(vmName);
       if (parents.equals(Optional.of(parent))) {
-        comment(vmName, what);
         return ActionResult.done(
             what
                 + ": "
                 + settings.file()
                 + " validated, Nagios reloaded,"
                 + " object cache shows parents "
-                + parent);
+                + parent
+                + comment(vmName, what));
       }
       if (!pause()) {
         break;
@@ -188,15 +188,30 @@ final class DependencyWriter {
     }
   }
 
-  private void comment(String vmName, String what) {
+  /** Adds a comment saying what RelaxHA did and checks it arrived; says how that went. */
+  private String comment(String vmName, String what) {
+    NagiosObject host = NagiosObject.host(vmName);
+    String text = "RelaxHA: " + what;
     try {
-      sender.send(
-          List.of(
-              ExternalCommands.addComment(
-                  NagiosObject.host(vmName), clock.instant(), author, "RelaxHA: " + what)));
+      sender.send(List.of(ExternalCommands.addComment(host, clock.instant(), author, text)));
+      Optional<StatusSnapshot> seen =
+          board.await(s -> hasComment(s, host, text), settings.reloadTimeout());
+      return seen.filter(s -> hasComment(s, host, text)).isPresent()
+          ? "; comment added"
+          : "; comment not confirmed by status.dat";
     } catch (CommandFileException | IllegalArgumentException e) {
       LOG.warn("{}: could not add the move comment to {}: {}", owner, vmName, e.getMessage());
+      return "; comment not added: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "; interrupted while adding the comment";
     }
+  }
+
+  private boolean hasComment(StatusSnapshot s, NagiosObject host, String text) {
+    String flat = ExternalCommands.text(text);
+    return s.commentsOf(host).stream()
+        .anyMatch(c -> c.author().equals(author) && c.text().equals(flat));
   }
 
   private Optional<List<String>> parentsNow(String vmName) throws IOException {

@@ -20,6 +20,7 @@ import org.relaxha.monitor.nagios.NagiosMonitor;
 import org.relaxha.monitor.nagios.NagiosSettings;
 import org.relaxha.monitor.nagios.SubjectMap;
 import org.relaxha.monitor.nagios.WriteBackSettings;
+import org.relaxha.monitor.nagios.status.NagiosObject;
 import org.relaxha.monitor.nagios.status.ObjectCache;
 import org.relaxha.monitor.nagios.status.StatusSnapshot;
 import org.relaxha.spi.model.ActionResult;
@@ -137,6 +138,7 @@ class WriteBackIT {
     ActionResult r = monitor.vmMoved(WEB_1, from, to);
 
     assertThat(r.succeeded()).as(r.detail()).isTrue();
+    assertThat(r.detail()).contains("comment added");
     assertThat(parents()).containsExactly(to.name());
     StatusSnapshot after = status();
     assertThat(after.programStart()).as("Nagios reloaded").isGreaterThan(started);
@@ -145,6 +147,9 @@ class WriteBackIT {
         .contains("# relaxha-location: vm=web-1 host=" + to.name())
         .contains("\tparents\t" + to.name());
     assertThat(nagios.alive()).isTrue();
+    assertThat(after.commentsOf(NagiosObject.host("web-1")))
+        .anySatisfy(
+            c -> assertThat(c.text()).isEqualTo("RelaxHA: vmMoved web-1 " + from + " -> " + to));
 
     ActionResult again = monitor.vmMoved(WEB_1, from, to);
     assertThat(again.succeeded()).as(again.detail()).isTrue();
