@@ -65,6 +65,7 @@ public final class Relaxha implements Callable<Integer> {
     cli.addSubcommand("probe", ProbeCommand.commandLine(context));
     cli.addSubcommand("run", RunCommand.commandLine(context));
     cli.addSubcommand("status", new StatusCommand(context));
+    OperatorCommands.addTo(cli, context);
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     cli.setOut(new PrintWriter(context.out(), true));
     cli.setErr(new PrintWriter(context.err(), true));

@@ -34,6 +34,13 @@ final class RunCommand implements Callable<Integer> {
       description = "the site configuration (YAML)")
   Path config;
 
+  @Option(
+      names = "--repair",
+      description =
+          "start even if the journal is damaged: its damaged tail is moved aside (never deleted)"
+              + " and the controller resumes from what precedes it")
+  boolean repair;
+
   RunCommand(LauncherContext context) {
     this.context = context;
   }
@@ -54,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedSite site = context.loadSite(config);
+    LoadedSite site = context.loadSite(config).withRepairJournal(repair);
     return context.wiring().run(site, context);
   }
 }

@@ -28,7 +28,13 @@ import org.relaxha.spi.policy.VmLadder;
 final class PolicyReader {
   static final String[] POLICY_KEYS = {"vm", "vmByCriticality", "service", "host"};
   static final String[] LADDER_KEYS = {
-    "rungs", "rebootTimeout", "restartTimeout", "reinstallTimeout", "stabilityWindow", "budget"
+    "rungs",
+    "rebootTimeout",
+    "restartTimeout",
+    "reinstallTimeout",
+    "stabilityWindow",
+    "budget",
+    "rebootUnreachableGuests"
   };
   static final String[] BUDGET_KEYS = {"maxRestarts", "maxRelocations", "window"};
   static final String[] SERVICE_KEYS = {"maxRestarts", "restartTimeout", "escalateToVm"};
@@ -98,7 +104,16 @@ final class PolicyReader {
     RetryBudget budget =
         s.subsection("budget").map(b -> budget(b, base.budget())).orElse(base.budget());
     return Validation.build(
-        s, () -> new VmLadder(rungs, reboot, restart, reinstall, stability, budget));
+        s,
+        () ->
+            new VmLadder(
+                rungs,
+                reboot,
+                restart,
+                reinstall,
+                stability,
+                budget,
+                s.bool("rebootUnreachableGuests", base.rebootUnreachableGuests())));
   }
 
   private static List<Rung> rungs(YamlConfigSection s) {

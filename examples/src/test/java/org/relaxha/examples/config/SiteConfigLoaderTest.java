@@ -221,8 +221,9 @@ class SiteConfigLoaderTest {
         .isEqualTo("site.yaml:1: host: unknown key (did you mean 'hosts'?)");
     assertThat(fail(HOST + "policy:\n  vmByCriticality:\n    hihg: { restartTimeout: 1m }\n"))
         .isEqualTo("site.yaml:5: policy.vmByCriticality.hihg: unknown key (did you mean 'high'?)");
-    assertThat(fail(HOST + "policy:\n  vm: { reboot: 1m }\n"))
-        .isEqualTo("site.yaml:4: policy.vm.reboot: unknown key (did you mean 'rebootTimeout'?)");
+    assertThat(fail(HOST + "policy:\n  vm: { rebotTimeout: 1m }\n"))
+        .isEqualTo(
+            "site.yaml:4: policy.vm.rebotTimeout: unknown key (did you mean 'rebootTimeout'?)");
   }
 
   @Test

@@ -168,7 +168,7 @@ final class StartRules {
 
   private static void start(Transaction tx, VmRecord r, HostId host) {
     if (!r.provenOff()) {
-      VmRules.giveUp(
+      LadderRules.giveUp(
           tx, r, "engine invariant: refusing to start a VM that may still run elsewhere");
       return;
     }
@@ -206,13 +206,13 @@ final class StartRules {
       b.locationKnown = true;
       b.target = Optional.empty();
       tx.decide(r.id(), "start failed", c.host() + " refused: " + result.detail());
-      VmRules.relocate(tx, b.build(), "start on " + c.host() + " failed: " + result.detail());
+      LadderRules.relocate(tx, b.build(), "start on " + c.host() + " failed: " + result.detail());
       return;
     }
     b.location = Optional.of(c.host());
     b.locationKnown = true;
     b.target = Optional.empty();
-    VmRules.stop(
+    LadderRules.stop(
         tx, b, c.host(), "start on " + c.host() + " has an unknown outcome: " + result.detail());
   }
 }

@@ -2,7 +2,6 @@ package org.relaxha.core.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +14,11 @@ import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.notify.Severity;
 import org.relaxha.spi.policy.Rung;
-import org.relaxha.spi.policy.VmLadder;
 
 /**
- * The VM ladder: REBOOT, wait T1, RESTART (power-cycle on its host, or stop and start elsewhere
- * when the host is unhealthy), wait T2, REINSTALL where allowed, then GIVE_UP and notify. Skips,
- * relapses within the stability window and retry budgets are handled here.
+ * What happens to a VM's record on each kind of input: verdicts (a failure starts or continues its
+ * ladder, see {@link LadderRules}; a recovery starts the stability window), timers, command
+ * outcomes, inventory facts, and its host's failure or return.
  */
 final class VmRules {
   private VmRules() {}
@@ -58,12 +56,16 @@ final class VmRules {
       b.lastRung = Optional.empty();
       b.avoid = Set.of();
       b.origin = Optional.empty();
-      escalate(tx, b.build(), 0, why);
+      LadderRules.escalate(tx, b.build(), 0, why);
     } else if (r.phase() == VmPhase.STABILIZING) {
       VmRecord.Builder b = r.toBuilder();
       b.cause = cause;
       b.trigger = trigger;
-      escalate(tx, b.build(), after(r.lastRung()), "relapse within the stability window: " + why);
+      LadderRules.escalate(
+          tx,
+          b.build(),
+          LadderRules.after(r.lastRung()),
+          "relapse within the stability window: " + why);
     } else {
       tx.put(r);
       tx.decide(r.id(), "ignore", "already " + r.phase() + "; " + why);
@@ -130,164 +132,6 @@ final class VmRules {
     return subjects;
   }
 
-  /**
-   * Tries the rungs of the VM's ladder from ordinal {@code from} on: skips those that cannot apply,
-   * stops at the first one it can perform, gives up when none is left.
-   */
-  static void escalate(Transaction tx, VmRecord r, int from, String why) {
-    VmLadder ladder = tx.ladder(r.id());
-    for (Rung rung : ladder.rungs()) {
-      if (rung.ordinal() < from) {
-        continue;
-      }
-      Optional<String> skip = skipReason(tx, r, rung);
-      if (skip.isPresent()) {
-        tx.decide(r.id(), "skip " + rung, skip.get());
-        continue;
-      }
-      Optional<String> exhausted = Budgets.restartsExhausted(r, ladder, tx.now);
-      if (exhausted.isPresent()) {
-        giveUp(tx, r, exhausted.get() + "; " + why);
-        return;
-      }
-      perform(tx, r, rung, ladder, why);
-      return;
-    }
-    giveUp(
-        tx,
-        r,
-        "no rung left (tried up to "
-            + r.lastRung().map(Rung::name).orElse("none")
-            + " of "
-            + ladder.rungs()
-            + "); "
-            + why);
-  }
-
-  private static Optional<String> skipReason(Transaction tx, VmRecord r, Rung rung) {
-    switch (rung) {
-      case REBOOT:
-        if (!r.guestReachable()) {
-          return Optional.of("the guest does not answer, so it cannot reboot itself");
-        }
-        if (r.location().isEmpty() || !hostAnswers(tx, r.location().get())) {
-          return Optional.of("its host does not answer");
-        }
-        return Optional.empty();
-      case REINSTALL:
-        if (!tx.spec(r.id()).reinstallAllowed()) {
-          return Optional.of("the VM does not allow reinstallation");
-        }
-        if (r.location().isEmpty() || !tx.host(r.location().get()).usable()) {
-          return Optional.of("no usable host holds it to reinstall on");
-        }
-        return Optional.empty();
-      default:
-        return Optional.empty();
-    }
-  }
-
-  private static void perform(Transaction tx, VmRecord r, Rung rung, VmLadder ladder, String why) {
-    VmRecord.Builder b = r.toBuilder();
-    b.lastRung = Optional.of(rung);
-    b.restarts = Budgets.record(r.restarts(), ladder.budget().window(), tx.now);
-    b.since = tx.now;
-    b.target = Optional.empty();
-    if (rung == Rung.RESTART) {
-      restart(tx, b, ladder, why);
-      return;
-    }
-    HostId host = r.location().orElseThrow();
-    Duration wait = ladder.timeoutAfter(rung);
-    Command c =
-        rung == Rung.REBOOT
-            ? tx.issue(id -> new Command.RebootVm(id, r.id(), host, why))
-            : tx.issue(id -> new Command.ReinstallVm(id, r.id(), host, why));
-    b.phase = rung == Rung.REBOOT ? VmPhase.REBOOTING : VmPhase.REINSTALLING;
-    b.pending = c.id();
-    b.deadline = Optional.of(tx.now.plus(wait));
-    b.reason = rung + " on " + host + "; waiting up to " + wait + " (" + why + ")";
-    tx.put(b.build());
-    tx.wake(r.id(), b.deadline.get(), "end of " + rung + " wait");
-    tx.decide(r.id(), rung.name().toLowerCase(java.util.Locale.ROOT), b.reason);
-  }
-
-  private static void restart(Transaction tx, VmRecord.Builder b, VmLadder ladder, String why) {
-    Optional<HostId> host = b.location;
-    if (host.isPresent() && tx.host(host.get()).usable()) {
-      HostId h = host.get();
-      Command c = tx.issue(id -> new Command.PowerCycleVm(id, b.id, h, why));
-      b.phase = VmPhase.RESTARTING;
-      b.pending = c.id();
-      b.deadline = Optional.of(tx.now.plus(ladder.restartTimeout()));
-      b.reason = "power-cycle on " + h + "; waiting up to " + ladder.restartTimeout();
-      tx.put(b.build());
-      tx.wake(b.id, b.deadline.get(), "end of RESTART wait");
-      tx.decide(b.id, "restart", b.reason + " (" + why + ")");
-      return;
-    }
-    relocate(
-        tx,
-        b.build(),
-        why + "; its host " + host.map(HostId::name).orElse("(none)") + " is unusable");
-  }
-
-  /** Moves the VM to another host: stop it where it may run, then place and start it. */
-  static void relocate(Transaction tx, VmRecord r, String why) {
-    Optional<String> exhausted = Budgets.relocationsExhausted(r, tx.ladder(r.id()), tx.now);
-    if (exhausted.isPresent()) {
-      giveUp(tx, r, exhausted.get() + "; " + why);
-      return;
-    }
-    if (!r.locationKnown()) {
-      giveUp(tx, r, "its location is unknown, so it cannot be proven off anywhere; " + why);
-      return;
-    }
-    VmRecord.Builder b = r.toBuilder();
-    if (r.location().isPresent()) {
-      HostId h = r.location().get();
-      b.origin = Optional.of(h);
-      b.avoid = plus(r.avoid(), h);
-      stop(tx, b, h, "relocate: " + why);
-      return;
-    }
-    StartRules.place(tx, List.of(b.build()), "relocate: " + why);
-  }
-
-  /** Powers the VM off on {@code host} to prove it no longer runs there. */
-  static void stop(Transaction tx, VmRecord.Builder b, HostId host, String why) {
-    Command c = tx.issue(id -> new Command.StopVm(id, b.id, host, why));
-    b.phase = VmPhase.STOPPING;
-    b.pending = c.id();
-    b.deadline = Optional.empty();
-    b.target = Optional.empty();
-    b.since = tx.now;
-    b.reason = "stopping on " + host + " before starting elsewhere";
-    tx.put(b.build());
-    tx.decide(b.id, "stop", b.reason + " (" + why + ")");
-  }
-
-  static void giveUp(Transaction tx, VmRecord r, String why) {
-    VmRecord.Builder b = r.toBuilder();
-    b.phase = VmPhase.GAVE_UP;
-    b.deadline = Optional.empty();
-    b.pending = 0;
-    b.target = Optional.empty();
-    b.waitingSince = Optional.empty();
-    b.since = tx.now;
-    b.reason = why;
-    tx.put(b.build());
-    tx.decide(r.id(), "give up", why);
-    tx.notify(
-        Severity.CRITICAL,
-        r.id(),
-        "RelaxHA gave up on VM " + r.id(),
-        why + ". Tried up to " + r.lastRung().map(Rung::name).orElse("no rung") + ".");
-    if (r.cause() == Cause.HOST_DOWN) {
-      r.origin().ifPresent(h -> HostRules.checkEvacuationDone(tx, h));
-    }
-  }
-
   static void onTimer(Transaction tx, VmRecord r) {
     if (r.deadline().isEmpty() || tx.now.isBefore(r.deadline().get())) {
       return;
@@ -304,8 +148,11 @@ final class VmRules {
     }
     if (r.phase().awaitsRecovery()) {
       String rung = r.lastRung().map(Rung::name).orElse("?");
-      escalate(
-          tx, withoutDeadline(r), after(r.lastRung()), "not back within the wait after " + rung);
+      LadderRules.escalate(
+          tx,
+          withoutDeadline(r),
+          LadderRules.after(r.lastRung()),
+          "not back within the wait after " + rung);
     }
   }
 
@@ -341,16 +188,17 @@ final class VmRules {
         onTimer(tx, settled);
       }
     } else if (c instanceof Command.PowerCycleVm) {
-      relocate(tx, settled, "power-cycle failed: " + result.detail());
+      LadderRules.relocate(tx, settled, "power-cycle failed: " + result.detail());
     } else {
       String what = commandName(c) + " failed: " + result.detail();
-      escalate(tx, withoutDeadline(settled), after(settled.lastRung()), what);
+      LadderRules.escalate(
+          tx, withoutDeadline(settled), LadderRules.after(settled.lastRung()), what);
     }
   }
 
   private static void onStopped(Transaction tx, VmRecord r, Command.StopVm c, ActionResult result) {
     if (!result.succeeded()) {
-      giveUp(tx, r, "cannot prove it off on " + c.host() + ": " + result.detail());
+      LadderRules.giveUp(tx, r, "cannot prove it off on " + c.host() + ": " + result.detail());
       return;
     }
     VmRecord.Builder b = r.toBuilder();
@@ -419,7 +267,8 @@ final class VmRules {
     if (v.health() == Health.UP) {
       recovered(tx, back, why);
     } else {
-      escalate(tx, back, after(v.lastRung()), why + "; continuing its ladder");
+      LadderRules.escalate(
+          tx, back, LadderRules.after(v.lastRung()), why + "; continuing its ladder");
     }
   }
 
@@ -440,11 +289,6 @@ final class VmRules {
     b.since = now;
     b.reason = why;
     return b.build();
-  }
-
-  /** The ordinal of the rung after {@code last}; 0 (the first rung) when none was tried. */
-  static int after(Optional<Rung> last) {
-    return last.map(r -> r.ordinal() + 1).orElse(0);
   }
 
   private static Optional<String> hostHold(Transaction tx, VmRecord r) {
@@ -497,11 +341,5 @@ final class VmRules {
 
   static String seconds(Instant from, Instant to) {
     return Duration.between(from, to).toSeconds() + " s";
-  }
-
-  static List<VmRecord> records(Transaction tx, List<VmId> ids) {
-    List<VmRecord> result = new ArrayList<>(ids.size());
-    ids.forEach(id -> result.add(tx.vm(id)));
-    return result;
   }
 }

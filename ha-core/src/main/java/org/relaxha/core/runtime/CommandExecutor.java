@@ -203,10 +203,7 @@ final class CommandExecutor {
       return control.get().restartService(vm, topology.services().get(r.service()));
     }
     if (c instanceof Command.ReinstallVm r) {
-      if (wiring.provisioner().isEmpty()) {
-        return ActionResult.failed("no provisioner configured");
-      }
-      return wiring.provisioner().get().reinstall(topology.vms().get(r.vm()), r.host());
+      return startGuard.reinstall(r.vm(), r.host());
     }
     if (c instanceof Command.UpdateMonitoring u) {
       return updateMonitoring(u.update());

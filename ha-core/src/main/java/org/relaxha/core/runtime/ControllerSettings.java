@@ -28,4 +28,6 @@ record ControllerSettings(
     Duration leaseTtl,
     int snapshotEvery,
     boolean hypervisorFencing,
-    List<ControllerListener> listeners) {}
+    List<ControllerListener> listeners,
+    java.util.Optional<java.nio.file.Path> statusFile,
+    Duration statusInterval) {}

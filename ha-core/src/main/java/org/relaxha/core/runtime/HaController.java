@@ -1,6 +1,5 @@
 package org.relaxha.core.runtime;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -13,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.relaxha.core.detect.DetectionBoard;
-import org.relaxha.core.detect.DetectionPolicy;
 import org.relaxha.core.detect.Verdict;
 import org.relaxha.core.engine.Command;
 import org.relaxha.core.engine.Decision;
@@ -21,7 +19,6 @@ import org.relaxha.core.engine.Engine;
 import org.relaxha.core.engine.EngineState;
 import org.relaxha.core.engine.Input;
 import org.relaxha.core.engine.Step;
-import org.relaxha.core.journal.StateStore;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.Observation;
 import org.relaxha.spi.model.SubjectId;
@@ -30,7 +27,6 @@ import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.monitor.Monitor;
 import org.relaxha.spi.monitor.ObservationSink;
 import org.relaxha.spi.monitor.SourceStatus;
-import org.relaxha.spi.placement.Placement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,18 +60,15 @@ public final class HaController implements AutoCloseable {
   private final Sink sink = new Sink();
 
   // Confined to the loop (or to start() before the loop runs).
-  private StateStore store;
+  private final Journal journal;
   private EngineState state;
-  private DetectionBoard board;
+  private DetectionFeed feed;
   private ClusterView cluster;
   private CommandExecutor executor;
   private StartGuard guard;
   private InventoryPoller inventory;
-  private long journalSeq;
-  private long sinceSnapshot;
-  private Cancellable sweepTimer;
-  private Instant sweepAt;
-  private boolean journalBroken;
+  private boolean statusDirty = true;
+  private final Optional<StatusFile> statusFile;
   private final Deque<Decision> recent = new ArrayDeque<>();
   private final List<String> warnings = new ArrayList<>();
 
@@ -92,6 +85,8 @@ public final class HaController implements AutoCloseable {
     this.loop = settings.loop();
     this.calls = settings.calls();
     settings.listeners().forEach(listeners::add);
+    this.statusFile = settings.statusFile().map(StatusFile::new);
+    this.journal = new Journal(settings.store(), settings.snapshotEvery());
   }
 
   /** A builder; see {@link HaControllerBuilder}. */
@@ -109,9 +104,10 @@ public final class HaController implements AutoCloseable {
       throw new IllegalStateException("a controller starts once");
     }
     Instant now = clock.instant();
-    recover(now);
-    board = new DetectionBoard(topology, settings.detectionPolicy(), now);
+    state = journal.recover(engine, now, warnings);
+    DetectionBoard board = new DetectionBoard(topology, settings.detectionPolicy(), now);
     cluster = new ClusterView(topology);
+    feed = new DetectionFeed(board, cluster, clock, scheduler, loop, this::deliver);
     guard = new StartGuard(wiring, topology, settings.leaseTtl());
     executor =
         new CommandExecutor(
@@ -132,7 +128,7 @@ public final class HaController implements AutoCloseable {
     try {
       Adapters.startAll(wiring);
     } catch (RuntimeException e) {
-      store.close();
+      journal.close();
       throw e;
     }
     started = true;
@@ -152,29 +148,7 @@ public final class HaController implements AutoCloseable {
         topology.hosts().size(),
         topology.vms().size(),
         topology.services().size(),
-        journalSeq);
-  }
-
-  private void recover(Instant now) {
-    store = settings.store().get();
-    StateStore.Recovery recovery = store.recover();
-    warnings.addAll(recovery.warnings());
-    recovery.warnings().forEach(w -> LOG.warn("journal recovery: {}", w));
-    EngineState s =
-        recovery.state().map(EngineState.class::cast).orElseGet(() -> engine.initialState(now));
-    for (StateStore.Entry e : recovery.entries()) {
-      s = engine.step(s, (Input) e.value()).state();
-    }
-    state = engine.adopt(s);
-    journalSeq = recovery.lastSeq();
-    sinceSnapshot = recovery.entries().size();
-    if (!recovery.entries().isEmpty() || recovery.state().isPresent()) {
-      LOG.info(
-          "recovered engine state: snapshot at seq {}, {} journal entries replayed, {} commands in flight",
-          recovery.snapshotSeq(),
-          recovery.entries().size(),
-          state.inflight().size());
-    }
+        journal.sequence());
   }
 
   private void afterStart() {
@@ -183,18 +157,38 @@ public final class HaController implements AutoCloseable {
       dispatch(c);
     }
     state.pendingWakeUps().forEach(this::arm);
-    if (sinceSnapshot > 0) {
-      snapshot();
-    }
+    journal.snapshotIfBehind(state);
     inventory.pollEvery(settings.inventoryInterval());
-    scheduleSweep();
+    feed.rearm();
+    refreshStatusFile();
+  }
+
+  private void refreshStatusFile() {
+    if (closed || statusFile.isEmpty()) {
+      return;
+    }
+    if (statusDirty) {
+      statusDirty = false;
+      String text = StatusReport.render(buildStatus());
+      calls.run(
+          "status file",
+          () -> {
+            statusFile.get().write(text);
+            return null;
+          },
+          settings.timeouts().call(),
+          outcome -> {});
+    }
+    scheduler.at(
+        clock.instant().plus(settings.statusInterval()),
+        () -> loop.submit(this::refreshStatusFile));
   }
 
   // ---- the loop
 
   /** Applies one input: step, journal, publish, dispatch. Runs on the loop. */
   void apply(Input input) {
-    if (closed) {
+    if (closed || state == null) {
       return;
     }
     Step step;
@@ -205,10 +199,11 @@ public final class HaController implements AutoCloseable {
       warn("engine failed on " + input.getClass().getSimpleName() + ": " + e);
       return;
     }
-    if (step.changed() && !journal(input)) {
+    if (step.changed() && !journal.append(input, step.state(), warnings)) {
       return;
     }
     state = step.state();
+    statusDirty |= step.changed();
     notifyListeners(l -> l.onInput(input));
     for (Decision d : step.decisions()) {
       record(d);
@@ -217,33 +212,6 @@ public final class HaController implements AutoCloseable {
       dispatch(c);
     }
     syncLocations(step);
-  }
-
-  private boolean journal(Input input) {
-    if (journalBroken) {
-      return false;
-    }
-    try {
-      journalSeq = store.append(input);
-    } catch (RuntimeException e) {
-      journalBroken = true;
-      LOG.error("cannot journal; no further action will be taken until the controller restarts", e);
-      warn("journal failed: " + e.getMessage() + "; commands withheld until restart");
-      return false;
-    }
-    if (++sinceSnapshot >= settings.snapshotEvery()) {
-      snapshot();
-    }
-    return true;
-  }
-
-  private void snapshot() {
-    try {
-      store.snapshot(journalSeq, state);
-      sinceSnapshot = 0;
-    } catch (RuntimeException e) {
-      LOG.warn("snapshot failed; the journal keeps everything", e);
-    }
   }
 
   private void record(Decision d) {
@@ -259,7 +227,7 @@ public final class HaController implements AutoCloseable {
     Instant now = clock.instant();
     for (SubjectId s : step.touched()) {
       if (s instanceof VmId vm) {
-        deliver(board.locate(vm, state.vm(vm).location(), now));
+        feed.locate(vm, state.vm(vm).location());
       }
     }
   }
@@ -296,43 +264,11 @@ public final class HaController implements AutoCloseable {
                 }));
   }
 
-  private void onObservation(Observation o) {
-    Instant now = clock.instant();
-    Observation clamped = o;
-    if (o.at().isAfter(now.plusSeconds(5))) {
-      clamped =
-          new Observation(
-              o.subject(), o.status(), now, o.source(), o.detail(), o.metrics(), o.authoritative());
-    }
-    cluster.record(clamped);
-    deliver(board.observe(clamped, now));
-    scheduleSweep();
-  }
-
   private void onSourceStatus(SourceStatus s) {
-    Instant now = clock.instant();
-    apply(new Input.MonitoringChanged(s.monitor(), s.source(), s.available(), s.reason(), now));
-    deliver(board.sourceStatus(s, now));
-    scheduleSweep();
-  }
-
-  private void sweep() {
-    sweepTimer = null;
-    sweepAt = null;
-    deliver(board.sweep(clock.instant()));
-    scheduleSweep();
-  }
-
-  private void scheduleSweep() {
-    Optional<Instant> next = board.nextDeadline(clock.instant());
-    if (next.isEmpty() || next.get().equals(sweepAt)) {
-      return;
-    }
-    if (sweepTimer != null) {
-      sweepTimer.cancel();
-    }
-    sweepAt = next.get();
-    sweepTimer = scheduler.at(sweepAt, () -> loop.submit(this::sweep));
+    apply(
+        new Input.MonitoringChanged(
+            s.monitor(), s.source(), s.available(), s.reason(), clock.instant()));
+    feed.sourceStatus(s);
   }
 
   private void deliver(List<Verdict> verdicts) {
@@ -421,7 +357,13 @@ public final class HaController implements AutoCloseable {
   private StatusSnapshot buildStatus() {
     Instant now = clock.instant();
     return StatusViews.snapshot(
-        now, state, board, journalSeq, calls.stuckCalls(), warnings, List.copyOf(recent));
+        now,
+        state,
+        feed.board(),
+        journal.sequence(),
+        calls.stuckCalls(),
+        warnings,
+        List.copyOf(recent));
   }
 
   /**
@@ -474,9 +416,7 @@ public final class HaController implements AutoCloseable {
       CompletableFuture<Void> flushed = new CompletableFuture<>();
       loop.submit(
           () -> {
-            if (sinceSnapshot > 0 && !journalBroken) {
-              snapshot();
-            }
+            journal.snapshotIfBehind(state);
             flushed.complete(null);
           });
       try {
@@ -497,9 +437,7 @@ public final class HaController implements AutoCloseable {
       }
     }
     Adapters.closeAll(wiring);
-    if (store != null) {
-      Adapters.closeQuietly(store::close, "state store");
-    }
+    journal.close();
     LOG.info("RelaxHA controller stopped");
   }
 
@@ -508,7 +446,7 @@ public final class HaController implements AutoCloseable {
     @Override
     public void accept(Observation observation) {
       if (observation != null) {
-        loop.submit(() -> onObservation(observation));
+        loop.submit(() -> feed.observe(observation));
       }
     }
 
@@ -518,17 +456,5 @@ public final class HaController implements AutoCloseable {
         loop.submit(() -> onSourceStatus(status));
       }
     }
-  }
-
-  static Duration orDefault(Duration d, Duration fallback) {
-    return d == null ? fallback : d;
-  }
-
-  Placement placement() {
-    return settings.placement();
-  }
-
-  DetectionPolicy detectionPolicy() {
-    return settings.detectionPolicy();
   }
 }

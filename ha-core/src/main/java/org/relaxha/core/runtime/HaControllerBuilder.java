@@ -59,6 +59,11 @@ public final class HaControllerBuilder {
   private int snapshotEvery = 1000;
   private boolean hypervisorFencing = true;
   private final List<ControllerListener> listeners = new ArrayList<>();
+  private final List<org.relaxha.spi.monitor.MonitoringControl> monitoringControls =
+      new ArrayList<>();
+  private Path statusFile;
+  private boolean repairJournal;
+  private Duration statusInterval = Duration.ofSeconds(2);
 
   HaControllerBuilder() {}
 
@@ -153,11 +158,55 @@ public final class HaControllerBuilder {
     return this;
   }
 
-  /** Keeps the journal and snapshots in {@code dir} (created if needed), with fsync. */
+  /**
+   * Keeps the journal and snapshots in {@code dir} (created if needed), with fsync, and writes the
+   * status report to {@code dir/status.txt} unless {@link #statusFile} says otherwise.
+   */
   public HaControllerBuilder stateDirectory(Path dir) {
     Require.nonNull(dir, "stateDirectory");
     this.store =
-        () -> FileStateStore.open(dir, EngineCodec.create(), FileStateStore.Options.ofDefaults());
+        () ->
+            FileStateStore.open(
+                dir,
+                EngineCodec.create(),
+                FileStateStore.Options.builder().repair(repairJournal).build());
+    if (statusFile == null) {
+      statusFile = dir.resolve(STATUS_FILE);
+    }
+    return this;
+  }
+
+  /**
+   * Whether a damaged journal in the {@link #stateDirectory} is repaired at start (the damaged
+   * bytes are moved aside, never deleted) instead of stopping the start with an error. Default
+   * false: an administrator decides.
+   */
+  public HaControllerBuilder repairJournal(boolean value) {
+    this.repairJournal = value;
+    return this;
+  }
+
+  /** The name of the status report in the state directory. */
+  public static final String STATUS_FILE = "status.txt";
+
+  /** Where the controller writes its status report (refreshed every {@link #statusInterval}). */
+  public HaControllerBuilder statusFile(Path file) {
+    this.statusFile = Require.nonNull(file, "statusFile");
+    return this;
+  }
+
+  /** How often the status report file is refreshed when something changed (default 2 s). */
+  public HaControllerBuilder statusInterval(Duration value) {
+    this.statusInterval = Require.positive(value, "statusInterval");
+    return this;
+  }
+
+  /**
+   * Adds a monitoring write-back that is not itself a monitor (monitors that implement {@link
+   * org.relaxha.spi.monitor.MonitoringControl} are used without this).
+   */
+  public HaControllerBuilder monitoringControl(org.relaxha.spi.monitor.MonitoringControl value) {
+    monitoringControls.add(Require.nonNull(value, "monitoringControl"));
     return this;
   }
 
@@ -254,7 +303,8 @@ public final class HaControllerBuilder {
             fencers,
             serviceControls,
             Optional.ofNullable(provisioner),
-            allNotifiers);
+            allNotifiers,
+            monitoringControls);
     for (Hypervisor h : hypervisors) {
       for (HostId host : h.hosts()) {
         if (!topology.hosts().containsKey(host)) {
@@ -292,6 +342,8 @@ public final class HaControllerBuilder {
             leaseTtl,
             snapshotEvery,
             hypervisorFencing,
-            List.copyOf(listeners)));
+            List.copyOf(listeners),
+            Optional.ofNullable(statusFile),
+            statusInterval));
   }
 }

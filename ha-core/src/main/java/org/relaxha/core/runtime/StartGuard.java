@@ -85,6 +85,54 @@ final class StartGuard {
     return r;
   }
 
+  /**
+   * Power-cycles {@code vm} on {@code host} unless a reachable host other than {@code host} runs it
+   * (a late command must never create a second copy).
+   */
+  ActionResult powerCycle(VmId vmId, HostId host) {
+    Optional<ActionResult> refused = runningElsewhere(vmId, host);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Hypervisor hyp = wiring.hypervisorFor(host).orElseThrow();
+    return hyp.powerCycleVm(topology.vms().get(vmId), host);
+  }
+
+  /** Reinstalls {@code vm} on {@code host} unless a reachable host other than it runs the VM. */
+  ActionResult reinstall(VmId vmId, HostId host) {
+    if (wiring.provisioner().isEmpty()) {
+      return ActionResult.failed("no provisioner configured");
+    }
+    Optional<ActionResult> refused = runningElsewhere(vmId, host);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return wiring.provisioner().get().reinstall(topology.vms().get(vmId), host);
+  }
+
+  private Optional<ActionResult> runningElsewhere(VmId vmId, HostId host) {
+    if (wiring.hypervisorFor(host).isEmpty()) {
+      return Optional.of(ActionResult.failed("no hypervisor manages host " + host));
+    }
+    for (Hypervisor h : wiring.hypervisors()) {
+      for (HostId other : h.hosts()) {
+        if (!other.equals(host)
+            && h.inventory(other) instanceof InventoryResult.Listed l
+            && l.mayRun(vmId)) {
+          return Optional.of(
+              ActionResult.failed(
+                  "it is "
+                      + l.stateOf(vmId).orElseThrow()
+                      + " on "
+                      + other
+                      + "; refusing to run a second copy on "
+                      + host));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<ActionResult> takeLease(VmId vm, HostId target) {
     if (wiring.storage().isEmpty()) {
       return Optional.empty();

@@ -33,6 +33,7 @@ record Wiring(
     List<ServiceControl> serviceControls,
     Optional<Provisioner> provisioner,
     List<Notifier> notifiers,
+    List<MonitoringControl> extraControls,
     Map<HostId, Hypervisor> hypervisorByHost) {
 
   Wiring {
@@ -41,6 +42,7 @@ record Wiring(
     fencers = List.copyOf(fencers);
     serviceControls = List.copyOf(serviceControls);
     notifiers = List.copyOf(notifiers);
+    extraControls = List.copyOf(extraControls);
     hypervisorByHost = Map.copyOf(hypervisorByHost);
   }
 
@@ -52,7 +54,8 @@ record Wiring(
       List<Fencer> fencers,
       List<ServiceControl> serviceControls,
       Optional<Provisioner> provisioner,
-      List<Notifier> notifiers) {
+      List<Notifier> notifiers,
+      List<MonitoringControl> extraControls) {
     Map<HostId, Hypervisor> byHost = new HashMap<>();
     for (Hypervisor h : hypervisors) {
       for (HostId host : h.hosts()) {
@@ -73,7 +76,15 @@ record Wiring(
     uniqueNames("fencer", fencers.stream().map(Fencer::name).toList());
     uniqueNames("notifier", notifiers.stream().map(Notifier::name).toList());
     return new Wiring(
-        monitors, hypervisors, storage, fencers, serviceControls, provisioner, notifiers, byHost);
+        monitors,
+        hypervisors,
+        storage,
+        fencers,
+        serviceControls,
+        provisioner,
+        notifiers,
+        extraControls,
+        byHost);
   }
 
   private static void uniqueNames(String kind, List<String> names) {
@@ -98,6 +109,11 @@ record Wiring(
     List<MonitoringControl> result = new ArrayList<>();
     for (Monitor m : monitors) {
       if (m instanceof MonitoringControl c) {
+        result.add(c);
+      }
+    }
+    for (MonitoringControl c : extraControls) {
+      if (result.stream().noneMatch(x -> x == c)) {
         result.add(c);
       }
     }

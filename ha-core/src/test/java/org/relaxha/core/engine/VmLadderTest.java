@@ -94,6 +94,20 @@ class VmLadderTest {
   }
 
   @Test
+  void aPolicyMayInsistOnRebootingUnreachableGuests() {
+    h =
+        new EngineHarness(
+            Fixtures.cluster(3, 1),
+            StandardRecoveryPolicy.builder()
+                .vmLadder(VmLadder.ofDefaults().withRebootUnreachableGuests(true))
+                .build());
+    h.allUp();
+    h.unreachable(VM1);
+    assertThat(h.last(Command.RebootVm.class).vm()).isEqualTo(VM1);
+    assertThat(h.allOf(Command.PowerCycleVm.class)).isEmpty();
+  }
+
+  @Test
   void rebootThatCannotReachTheGuestEscalatesAtOnce() {
     h.health(VM1, Health.DOWN);
     h.complete(h.last(Command.RebootVm.class), ActionResult.unreachable("ssh: no route"));

@@ -18,6 +18,8 @@ import org.relaxha.spi.Require;
  * @param stabilityWindow how long a recovered VM must stay up before its ladder resets; a relapse
  *     inside the window continues the ladder where it was
  * @param budget the retry budget
+ * @param rebootUnreachableGuests try the REBOOT rung even when the guest does not answer (the 3RC
+ *     controller did; RelaxHA's default skips it and goes straight to RESTART)
  */
 public record VmLadder(
     List<Rung> rungs,
@@ -25,7 +27,8 @@ public record VmLadder(
     Duration restartTimeout,
     Duration reinstallTimeout,
     Duration stabilityWindow,
-    RetryBudget budget) {
+    RetryBudget budget,
+    boolean rebootUnreachableGuests) {
 
   /** Validates every field: rungs in escalation order, no repeats, positive durations. */
   public VmLadder {
@@ -46,6 +49,23 @@ public record VmLadder(
     Require.positive(reinstallTimeout, "ladder.reinstallTimeout");
     Require.positive(stabilityWindow, "ladder.stabilityWindow");
     Require.nonNull(budget, "ladder.budget");
+  }
+
+  /** A ladder that skips REBOOT for guests that do not answer. */
+  public VmLadder(
+      List<Rung> rungs,
+      Duration rebootTimeout,
+      Duration restartTimeout,
+      Duration reinstallTimeout,
+      Duration stabilityWindow,
+      RetryBudget budget) {
+    this(rungs, rebootTimeout, restartTimeout, reinstallTimeout, stabilityWindow, budget, false);
+  }
+
+  /** A copy that tries (or skips) REBOOT for guests that do not answer. */
+  public VmLadder withRebootUnreachableGuests(boolean value) {
+    return new VmLadder(
+        rungs, rebootTimeout, restartTimeout, reinstallTimeout, stabilityWindow, budget, value);
   }
 
   /**

@@ -1,0 +1,2 @@
+/** A short, complete example of embedding RelaxHA's controller in a Java program. */
+package org.relaxha.examples.embed;
