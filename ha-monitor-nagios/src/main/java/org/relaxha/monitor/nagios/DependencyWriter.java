@@ -3,7 +3,6 @@ package org.relaxha.monitor.nagios;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,29 +94,37 @@ final class DependencyWriter {
       if (!changed && parentsNow(vmName.get()).equals(Optional.of(parents))) {
         return ActionResult.done(what + ": Nagios already has parents " + parents);
       }
-      if (changed) {
-        FileSwap.write(settings.file(), after);
-      }
-      ConfigValidator.Result check =
-          ConfigValidator.validate(
-              settings.nagiosBinary(), settings.nagiosConfig(), settings.validateTimeout());
-      if (!check.valid()) {
-        if (changed) {
-          FileSwap.restore(settings.file(), before);
-        }
-        LOG.warn("{}: {}: {} rejected; {} restored", owner, what, check.summary(), settings.file());
-        return ActionResult.failed(
+      Optional<ActionResult> rejected = writeAndValidate(what, before, after, changed);
+      return rejected.isPresent() ? rejected.get() : reload(what, vmName.get(), parents);
+    } catch (IOException e) {
+      return ActionResult.failed(what + ": " + e);
+    }
+  }
+
+  /** Writes the new file (if it changed) and validates; on rejection restores the old one. */
+  private Optional<ActionResult> writeAndValidate(
+      String what, Optional<byte[]> before, byte[] after, boolean changed) throws IOException {
+    if (changed) {
+      FileSwap.write(settings.file(), after);
+    }
+    ConfigValidator.Result check =
+        ConfigValidator.validate(
+            settings.nagiosBinary(), settings.nagiosConfig(), settings.validateTimeout());
+    if (check.valid()) {
+      return Optional.empty();
+    }
+    if (changed) {
+      FileSwap.restore(settings.file(), before);
+    }
+    LOG.warn("{}: {}: {} rejected; {} restored", owner, what, check.summary(), settings.file());
+    return Optional.of(
+        ActionResult.failed(
             what
                 + ": "
                 + check.summary()
                 + "; "
                 + settings.file()
-                + " rolled back, Nagios not reloaded");
-      }
-      return reload(what, vmName.get(), parents);
-    } catch (IOException e) {
-      return ActionResult.failed(what + ": " + e);
-    }
+                + " rolled back, Nagios not reloaded"));
   }
 
   /** Refuses to touch a file RelaxHA did not write: it may be one of the user's own. */
@@ -135,46 +142,42 @@ final class DependencyWriter {
 
   private ActionResult reload(String what, String vmName, List<String> parent) throws IOException {
     long startedBefore = board.latest().map(StatusSnapshot::programStart).orElse(0L);
-    Instant now = clock.instant();
     try {
-      sender.send(List.of(ExternalCommands.restartProgram(now)));
+      sender.send(List.of(ExternalCommands.restartProgram(clock.instant())));
     } catch (CommandFileException e) {
       String detail = what + ": validated, but the reload failed: " + e.getMessage();
       return e.unreachable() ? ActionResult.unreachable(detail) : ActionResult.retryable(detail);
     }
     long deadline = System.nanoTime() + settings.reloadTimeout().toNanos();
-    Optional<StatusSnapshot> seen = awaitRestart(startedBefore);
-    Optional<List<String>> parents = Optional.empty();
-    while (seen.isPresent() && System.nanoTime() < deadline) {
+    if (awaitRestart(startedBefore).isEmpty()) {
+      return ActionResult.retryable(
+          what + ": Nagios did not restart within " + settings.reloadTimeout().toSeconds() + " s");
+    }
+    Optional<List<String>> parents = parentsNow(vmName);
+    while (!parents.equals(Optional.of(parent)) && System.nanoTime() < deadline && pause()) {
       parents = parentsNow(vmName);
-      if (parents.equals(Optional.of(parent))) {
-        return ActionResult.done(
-            what
-                + ": "
-                + settings.file()
-                + " validated, Nagios reloaded,"
-                + " object cache shows parents "
-                + parent
-                + comment(vmName, what));
-      }
-      if (!pause()) {
-        break;
-      }
+    }
+    if (parents.equals(Optional.of(parent))) {
+      return ActionResult.done(
+          what
+              + ": "
+              + settings.file()
+              + " validated, Nagios reloaded,"
+              + " object cache shows parents "
+              + parent
+              + comment(vmName, what));
     }
     return ActionResult.retryable(
         what
-            + ": Nagios "
-            + (seen.isEmpty()
-                ? "did not restart within " + settings.reloadTimeout().toSeconds() + " s"
-                : "reloaded but shows parents "
-                    + parents.map(Object::toString).orElse("(host absent)")
-                    + " for "
-                    + vmName
-                    + "; does its host definition use template "
-                    + DependencyFile.templateName(settings.templatePrefix(), vmName)
-                    + ", and is "
-                    + settings.file()
-                    + " included with cfg_file=?"));
+            + ": Nagios reloaded but shows parents "
+            + parents.map(Object::toString).orElse("(host absent)")
+            + " for "
+            + vmName
+            + "; does its host definition use template "
+            + DependencyFile.templateName(settings.templatePrefix(), vmName)
+            + ", and is "
+            + settings.file()
+            + " included with cfg_file=?");
   }
 
   private Optional<StatusSnapshot> awaitRestart(long startedBefore) {
