@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -88,13 +89,38 @@ class CommandFileTest {
 
   @Test
   void anUnwritableFifoSaysPermissionDenied() throws Exception {
-    Assumptions.assumeFalse(
-        "root".equals(System.getProperty("user.name")),
-        "root may write any file: permissions cannot be tested as root");
-    Path fifo = fifo();
-    Files.setPosixFilePermissions(fifo, PosixFilePermissions.fromString("r--r--r--"));
-    assertThatThrownBy(() -> new CommandFile(fifo).send(List.of("x")))
-        .hasMessageContaining("permission denied");
+    Path open = Files.createDirectory(dir.resolve("open"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path fifo = open.resolve("nagios.cmd");
+    Process mk = new ProcessBuilder("mkfifo", "-m", "0444", fifo.toString()).start();
+    assertThat(mk.waitFor(5, TimeUnit.SECONDS) && mk.exitValue() == 0).as("mkfifo").isTrue();
+    if (!"root".equals(System.getProperty("user.name"))) {
+      assertThatThrownBy(() -> new CommandFile(fifo).send(List.of("x")))
+          .hasMessageContaining("permission denied");
+      return;
+    }
+    // Root may write any file: send as the unprivileged user nobody, in a child JVM.
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv missing");
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                Path.of("target/classes").toAbsolutePath()
+                    + ":"
+                    + Path.of("target/test-classes").toAbsolutePath(),
+                SendAsMain.class.getName(),
+                fifo.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isEqualTo(1);
+    assertThat(out).contains("nagios.cmd").contains("permission denied");
   }
 
   @Test
