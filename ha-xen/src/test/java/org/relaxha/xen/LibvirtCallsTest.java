@@ -73,7 +73,8 @@ class LibvirtCallsTest {
     calls.run(H, Optional.empty(), "hang", Duration.ofMillis(100), this::hang);
     assertThat(calls.stuckCalls()).isEqualTo(1);
     List<Thread> waiting = new ArrayList<>();
-    for (int i = 0; i < 16; i++) {
+    // More callers than the queue's 16 places, so it fills even if the probes below take one.
+    for (int i = 0; i < 24; i++) {
       Thread t =
           new Thread(() -> calls.run(H, Optional.empty(), "q", Duration.ofSeconds(20), () -> "x"));
       t.start();
