@@ -92,6 +92,9 @@ final class Poller {
       problem = "ganglia source " + source.address() + ": " + untrusted.get();
     } catch (GangliaSourceException e) {
       problem = e.getMessage();
+    } catch (RuntimeException e) {
+      LOG.error("ganglia monitor {}: unexpected failure reading {}", config.name(), source, e);
+      problem = "ganglia source " + source.address() + ": unexpected failure: " + e;
     }
     if (!closed.getAsBoolean()) {
       boolean wasFailing = rotation.failing().containsKey(source);

@@ -83,6 +83,18 @@ public final class GangliaParser {
       return new DumpReader(xml, metrics, limits).read(counted::count);
     } catch (XMLStreamException e) {
       throw translate(e, counted, decoded.charset());
+    } catch (GangliaXmlException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The JDK's reader has thrown unchecked exceptions on some malformed input (for example
+      // MissingResourceException for a bad character in the DTD): still the document's fault.
+      throw new GangliaXmlException(
+          "malformed XML near byte "
+              + counted.count()
+              + " (the XML reader failed with "
+              + ParseText.shorten(e.toString(), 160)
+              + ")",
+          e);
     } finally {
       closeQuietly(xml);
     }
@@ -135,7 +147,7 @@ public final class GangliaParser {
   private static String describe(XMLStreamException e, LimitedInputStream counted) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     int at = message.indexOf("Message: ");
-    String reason = at >= 0 ? message.substring(at + 9).strip() : message.strip();
+    String reason = ParseText.shorten(at >= 0 ? message.substring(at + 9) : message, 160);
     String where =
         e.getLocation() == null
             ? "at byte " + counted.count()

@@ -17,6 +17,12 @@ final class ParseText {
     return n + " bytes";
   }
 
+  /** {@code text} on one line, cut to {@code max} characters. */
+  static String shorten(String text, int max) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() > max ? line.substring(0, max) + "..." : line;
+  }
+
   /** The value quoted, cut to a short excerpt, with control characters shown as '?'. */
   static String quote(String value) {
     String cut = value.length() > EXCERPT ? value.substring(0, EXCERPT) + "..." : value;

@@ -243,6 +243,20 @@ class GangliaParserTest {
   }
 
   @Test
+  void aControlCharacterInTheDtdIsAnErrorNotAnUncheckedJdkException() {
+    // The JDK's reader throws MissingResourceException("InvalidCharInDTD") here.
+    byte[] doc =
+        GangliaXml.gmond()
+            .toString()
+            .replace("<!ELEMENT HOST", "\u0001<!ELEMENT HOST")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> parser.parse(doc))
+        .isInstanceOf(GangliaXmlException.class)
+        .hasMessageContaining("malformed XML")
+        .hasMessageContaining("InvalidCharInDTD");
+  }
+
+  @Test
   void externalDtdIsNotFetched() {
     byte[] doc =
         ("<?xml version=\"1.0\"?>\n<!DOCTYPE GANGLIA_XML SYSTEM \"http://192.0.2.1/x.dtd\">\n"
