@@ -17,12 +17,16 @@ import org.relaxha.spi.model.SubjectId;
  *     42 s old")
  * @param unmapped Ganglia hosts no rule maps, as {@code name (ip)}
  * @param unresolved Ganglia hosts a rule maps to something that is not configured, with why
+ * @param covered how many subjects the monitor covers
+ * @param coveredSeen how many of them the document reports at all
  */
 record Assessment(
     Map<SubjectId, HostReport> fresh,
     Map<SubjectId, String> staleOnly,
     List<String> unmapped,
-    List<String> unresolved) {
+    List<String> unresolved,
+    int covered,
+    int coveredSeen) {
 
   Assessment {
     fresh = Map.copyOf(fresh);
@@ -31,8 +35,19 @@ record Assessment(
     unresolved = List.copyOf(unresolved);
   }
 
-  /** Why this document cannot be trusted for every mapped subject, if it cannot. */
+  /**
+   * Why this document cannot be trusted for every mapped subject, if it cannot: some are reported
+   * only from a stale cluster copy, or it reports none of the covered subjects at all (the wrong
+   * cluster or query, or a gmetad that dropped the cluster), which is not evidence that all of them
+   * died.
+   */
   Optional<String> problem() {
+    if (covered > 0 && coveredSeen == 0) {
+      return Optional.of(
+          "answers, but reports none of the "
+              + covered
+              + " subject(s) the monitor covers (wrong source, cluster or query?)");
+    }
     if (staleOnly.isEmpty()) {
       return Optional.empty();
     }

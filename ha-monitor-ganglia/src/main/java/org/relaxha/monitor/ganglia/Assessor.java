@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.relaxha.monitor.ganglia.xml.GangliaDump;
 import org.relaxha.monitor.ganglia.xml.HostReport;
 import org.relaxha.spi.model.SubjectId;
@@ -12,17 +13,19 @@ import org.relaxha.spi.model.SubjectId;
  * Turns a document into an {@link Assessment}: maps every host, keeps the freshest report per
  * subject (a host seen in several clusters or grids, e.g. through two gmetads, counts once; a
  * report from a cluster copy fresher than {@code staleAfter} beats a stale one, then the smaller TN
- * wins), and notes the subjects only stale copies report.
+ * wins), notes the subjects only stale copies report, and counts the covered subjects present.
  *
  * <p>Immutable and thread-safe; pure.
  */
 final class Assessor {
   private final HostMapper mapper;
   private final long staleAfterSeconds;
+  private final Set<SubjectId> covers;
 
-  Assessor(HostMapper mapper, GangliaConfig config) {
+  Assessor(HostMapper mapper, GangliaConfig config, Set<SubjectId> covers) {
     this.mapper = mapper;
     this.staleAfterSeconds = config.staleAfter().toSeconds();
+    this.covers = Set.copyOf(covers);
   }
 
   Assessment assess(GangliaDump dump) {
@@ -49,7 +52,8 @@ final class Assessor {
             fresh.put(subject, host);
           }
         });
-    return new Assessment(fresh, staleOnly, unmapped, unresolved);
+    int coveredSeen = (int) covers.stream().filter(best::containsKey).count();
+    return new Assessment(fresh, staleOnly, unmapped, unresolved, covers.size(), coveredSeen);
   }
 
   private HostReport fresher(HostReport a, HostReport b) {

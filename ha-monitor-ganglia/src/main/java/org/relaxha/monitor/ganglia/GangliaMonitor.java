@@ -100,7 +100,7 @@ public final class GangliaMonitor implements Monitor {
     if (executor != null || closed) {
       throw new IllegalStateException("ganglia monitor " + name() + " starts once");
     }
-    poller = new Poller(config, mapper, fetcher, clock, sink, () -> closed);
+    poller = new Poller(config, mapper, covers, fetcher, clock, sink, () -> closed);
     String threadName = "ganglia-" + name() + "-poller";
     executor =
         Executors.newSingleThreadScheduledExecutor(

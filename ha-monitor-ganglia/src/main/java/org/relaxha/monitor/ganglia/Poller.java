@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.relaxha.monitor.ganglia.xml.GangliaDump;
@@ -45,13 +46,14 @@ final class Poller {
   Poller(
       GangliaConfig config,
       HostMapper mapper,
+      Set<SubjectId> covers,
       SourceFetcher fetcher,
       InstantSource clock,
       ObservationSink sink,
       BooleanSupplier closed) {
     this.config = config;
     this.fetcher = fetcher;
-    this.assessor = new Assessor(mapper, config);
+    this.assessor = new Assessor(mapper, config, covers);
     this.observations = new Observations(config.name(), config.tmaxMultiple());
     this.clock = clock;
     this.sink = sink;
@@ -178,7 +180,7 @@ final class Poller {
   }
 
   /** The unmapped hosts reported so far. */
-  java.util.Set<String> unmapped() {
+  Set<String> unmapped() {
     return unmapped.snapshot();
   }
 }

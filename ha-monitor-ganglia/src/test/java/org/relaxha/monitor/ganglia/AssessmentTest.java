@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.relaxha.monitor.ganglia.support.GangliaXml;
 import org.relaxha.monitor.ganglia.support.Sites;
@@ -133,10 +134,30 @@ class AssessmentTest {
     assertThat(a.fresh()).containsOnlyKeys(HostId.of("node-c"));
   }
 
+  @Test
+  void aDocumentWithNoneOfTheCoveredSubjectsIsNotTrusted() {
+    GangliaXml other = GangliaXml.gmond().host("printer", "10.1.1.1", 1, 20);
+    GangliaConfig config = GangliaConfig.builder("ganglia").source("127.0.0.1:8651").build();
+    HostMapper mapper = new HostMapper(List.of(), true, Sites.threeHosts());
+    Assessment covering =
+        new Assessor(mapper, config, Set.of(A, HostId.of("node-b"))).assess(parse(other));
+    assertThat(covering.problem().orElseThrow())
+        .contains("reports none of the 2 subject(s) the monitor covers");
+    Assessment uncovered = new Assessor(mapper, config, Set.of()).assess(parse(other));
+    assertThat(uncovered.problem()).isEmpty();
+    GangliaXml one = GangliaXml.gmond().host("node-b", "10.1.1.2", 1, 20);
+    assertThat(
+            new Assessor(mapper, config, Set.of(A, HostId.of("node-b")))
+                .assess(parse(one))
+                .problem())
+        .as("one covered subject present is enough: the others are silent, not the source")
+        .isEmpty();
+  }
+
   private static Assessor assessor(Duration staleAfter) {
     GangliaConfig config =
         GangliaConfig.builder("ganglia").source("127.0.0.1:8651").staleAfter(staleAfter).build();
-    return new Assessor(new HostMapper(List.of(), true, Sites.threeHosts()), config);
+    return new Assessor(new HostMapper(List.of(), true, Sites.threeHosts()), config, Set.of(A));
   }
 
   private static GangliaDump parse(GangliaXml xml) {
