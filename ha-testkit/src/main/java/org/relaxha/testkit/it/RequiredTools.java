@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Integration tests call this before they start a real daemon. On a developer's machine without
- * it the test is skipped with a message naming the Debian package to install; when the
- * environment variable {@code CI} is {@code true}, a missing tool fails the test instead, so a
- * broken install step in {@code .ci/run} can never turn CI green.
+ * Integration tests call this before they start a real daemon. On a developer's machine without it
+ * the test is skipped with a message naming the Debian package to install; when the environment
+ * variable {@code CI} is {@code true}, a missing tool fails the test instead, so a broken install
+ * step in {@code .ci/run} can never turn CI green.
  *
  * <p>Stateless and thread-safe.
  */
@@ -31,8 +31,12 @@ public final class RequiredTools {
       return found.get();
     }
     String message =
-        executable + " not found: install the Debian package " + debianPackage
-            + " (apt-get install -y --no-install-recommends " + debianPackage + ")";
+        executable
+            + " not found: install the Debian package "
+            + debianPackage
+            + " (apt-get install -y --no-install-recommends "
+            + debianPackage
+            + ")";
     if (inCi()) {
       throw new AssertionError("CI=true and " + message);
     }
