@@ -74,7 +74,7 @@ class AdapterRegistryTest {
   @Test
   void discoversProvidersThroughServiceLoader() {
     AdapterRegistry registry = AdapterRegistry.discover();
-    assertThat(registry.types()).containsExactly("lab", "log");
+    assertThat(registry.types()).contains("lab", "log");
     assertThat(registry.provider("lab")).get().isInstanceOf(LabAdapterProvider.class);
     assertThat(registry.provider("log")).get().isInstanceOf(LogNotifierProvider.class);
   }

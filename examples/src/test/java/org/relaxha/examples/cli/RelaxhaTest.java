@@ -114,12 +114,17 @@ class RelaxhaTest {
   @Test
   void probeOfAnUnknownTypeListsTheKnownTypes() {
     assertThat(run("probe", "lib")).isEqualTo(2);
+    String known = String.join(", ", context(new ControllerWiring()).registry().types());
+    assertThat(known).contains("lab", "log");
     assertThat(err())
         .isEqualTo(
-            "relaxha probe: unknown adapter type 'lib' (did you mean 'lab'?). Known types: lab, log.\n");
+            "relaxha probe: unknown adapter type 'lib' (did you mean 'lab'?). Known types: "
+                + known
+                + ".\n");
     err.reset();
     assertThat(run("probe")).isEqualTo(2);
-    assertThat(err()).startsWith("relaxha probe: which adapter type? Known types: lab, log.\n");
+    assertThat(err())
+        .startsWith("relaxha probe: which adapter type? Known types: " + known + ".\n");
   }
 
   @Test
@@ -130,7 +135,7 @@ class RelaxhaTest {
         .contains("lab")
         .contains("test hypervisor and monitor")
         .contains("log")
-        .contains("Known types: lab, log.");
+        .containsPattern("Known types: .*lab, .*log");
   }
 
   @ParameterizedTest
