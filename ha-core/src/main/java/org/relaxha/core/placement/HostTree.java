@@ -1,22 +1,33 @@
 package org.relaxha.core.placement;
 
+import java.util.Arrays;
+
 /**
  * A segment tree over some hosts of a {@link PlacementIndex}: each node holds the largest load
  * slack (threshold minus projected load), free CPU and free memory of its subtree, and its best
- * host by the placement score. Usable hosts only: a host that is down or in maintenance is a dead
- * leaf. Refreshing one host is {@code O(log M)}.
+ * host by the placement score (with that host's load, to compare without leaving the node). Usable
+ * hosts only: a host that is down or in maintenance is a dead leaf. Refreshing one host is {@code
+ * O(log M)}, and stops as soon as a node does not change.
+ *
+ * <p>A node's four numbers sit side by side in one array ({@link #SLACK}, {@link #CPU}, {@link
+ * #MEM}, {@link #LOAD} at {@code 4 * node}), so a node costs one cache line, not four.
  *
  * <p>Not thread-safe; owned by its index.
  */
 final class HostTree {
+  static final int SLACK = 0;
+  static final int CPU = 1;
+  static final int MEM = 2;
+  static final int LOAD = 3;
+
   private final PlacementIndex index;
   final int size;
-  final int[] hostAt;
   final int[] leafOf;
-  final double[] maxSlack;
-  final double[] maxFreeCpu;
-  final long[] maxFreeMem;
+  final double[] v;
   final int[] best;
+
+  /** The storage pools (as {@link PlacementIndex} bits) some usable host of the subtree reaches. */
+  final long[] pools;
 
   /** A tree over {@code hosts} (indexes into {@code index}, ascending). */
   HostTree(PlacementIndex index, int[] hosts, int count) {
@@ -26,23 +37,20 @@ final class HostTree {
       s <<= 1;
     }
     this.size = s;
-    this.hostAt = new int[s];
     this.leafOf = new int[index.size()];
-    java.util.Arrays.fill(leafOf, -1);
-    java.util.Arrays.fill(hostAt, -1);
-    this.maxSlack = new double[2 * s];
-    this.maxFreeCpu = new double[2 * s];
-    this.maxFreeMem = new long[2 * s];
+    Arrays.fill(leafOf, -1);
+    this.v = new double[8 * s];
     this.best = new int[2 * s];
-    for (int i = 0; i < count; i++) {
-      hostAt[i] = hosts[i];
-      leafOf[hosts[i]] = i;
-    }
+    this.pools = new long[2 * s];
     for (int i = 0; i < s; i++) {
-      setLeaf(s + i, hostAt[i]);
+      int host = i < count ? hosts[i] : -1;
+      if (host >= 0) {
+        leafOf[host] = i;
+      }
+      setLeaf(s + i, host);
     }
     for (int node = s - 1; node >= 1; node--) {
-      combine(node);
+      combine(node, -1);
     }
   }
 
@@ -51,32 +59,75 @@ final class HostTree {
     int node = size + leafOf[host];
     setLeaf(node, host);
     for (node >>= 1; node >= 1; node >>= 1) {
-      combine(node);
+      if (!combine(node, host)) {
+        return;
+      }
     }
   }
 
   private void setLeaf(int node, int host) {
+    int at = node << 2;
     if (host < 0 || !index.usable[host]) {
-      maxSlack[node] = Double.NEGATIVE_INFINITY;
-      maxFreeCpu[node] = Double.NEGATIVE_INFINITY;
-      maxFreeMem[node] = Long.MIN_VALUE;
+      v[at + SLACK] = Double.NEGATIVE_INFINITY;
+      v[at + CPU] = Double.NEGATIVE_INFINITY;
+      v[at + MEM] = Double.NEGATIVE_INFINITY;
+      v[at + LOAD] = Double.POSITIVE_INFINITY;
       best[node] = -1;
+      pools[node] = 0;
       return;
     }
-    maxSlack[node] = index.threshold[host] - index.load[host];
-    maxFreeCpu[node] = index.capCpu[host] - index.usedCpu[host];
-    maxFreeMem[node] = index.capMem[host] - index.usedMem[host];
+    v[at + SLACK] = index.threshold[host] - index.load[host];
+    v[at + CPU] = index.capCpu[host] - index.usedCpu[host];
+    v[at + MEM] = index.capMem[host] - index.usedMem[host];
+    v[at + LOAD] = index.load[host];
     best[node] = host;
+    pools[node] = index.poolBits[host];
   }
 
-  private void combine(int node) {
+  /**
+   * Recomputes a node from its children; false if nothing changed. A node whose best is {@code
+   * changed} always counts as changed: that host's score may have moved in a way (VM count, free
+   * memory) the node does not hold.
+   */
+  private boolean combine(int node, int changed) {
     int l = node << 1;
     int r = l + 1;
-    maxSlack[node] = Math.max(maxSlack[l], maxSlack[r]);
-    maxFreeCpu[node] = Math.max(maxFreeCpu[l], maxFreeCpu[r]);
-    maxFreeMem[node] = Math.max(maxFreeMem[l], maxFreeMem[r]);
+    int at = node << 2;
+    int la = l << 2;
+    int ra = r << 2;
+    double slack = Math.max(v[la + SLACK], v[ra + SLACK]);
+    double cpu = Math.max(v[la + CPU], v[ra + CPU]);
+    double mem = Math.max(v[la + MEM], v[ra + MEM]);
     int a = best[l];
     int b = best[r];
-    best[node] = a < 0 ? b : b < 0 ? a : index.better(b, a) ? b : a;
+    boolean right;
+    if (a < 0) {
+      right = true;
+    } else if (b < 0) {
+      right = false;
+    } else if (index.plainScore && v[la + LOAD] != v[ra + LOAD]) {
+      right = v[ra + LOAD] < v[la + LOAD];
+    } else {
+      right = index.better(b, a);
+    }
+    int winner = right ? b : a;
+    long mask = pools[l] | pools[r];
+    double load = right ? v[ra + LOAD] : v[la + LOAD];
+    if (best[node] == winner
+        && v[at + SLACK] == slack
+        && v[at + CPU] == cpu
+        && v[at + MEM] == mem
+        && v[at + LOAD] == load
+        && pools[node] == mask
+        && winner != changed) {
+      return false;
+    }
+    v[at + SLACK] = slack;
+    v[at + CPU] = cpu;
+    v[at + MEM] = mem;
+    v[at + LOAD] = load;
+    best[node] = winner;
+    pools[node] = mask;
+    return true;
   }
 }

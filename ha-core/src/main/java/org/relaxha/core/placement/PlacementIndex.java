@@ -24,10 +24,11 @@ import org.relaxha.spi.placement.PlacementRequest;
  * order, constraints, score, reasons and deferrals) in about {@code O(log M)} per VM for {@code M}
  * hosts instead of {@code O(M)}.
  *
- * <p><b>How.</b> A segment tree over the usable hosts (one more per storage pool a request names,
- * built on first use) holds in each node the best host of its subtree by the placement score and
- * the largest load slack, free CPU and free memory below it. A VM's host is found branch and bound:
- * a subtree is skipped when even its largest slack or free capacity cannot take the VM, or when its
+ * <p><b>How.</b> A segment tree over the usable hosts holds in each node the best host of its
+ * subtree by the placement score, the largest load slack, free CPU and free memory below it, and
+ * the storage pools some host below it reaches (as bits, for the first 64 pool names; a pool beyond
+ * those gets a tree of its own, built on first use). A VM's host is found branch and bound: a
+ * subtree is skipped when even its largest slack or free capacity cannot take the VM, or when its
  * best score cannot beat the host found so far; the remaining checks (excluded hosts,
  * anti-affinity, the exact capacity arithmetic of the scan) are made at the leaves. Taking a host
  * updates its leaf and the path to the root. A VM that fits nowhere is usually refused at the root
@@ -46,6 +47,10 @@ public final class PlacementIndex {
   private static final double CPU_TOLERANCE = 1e-9;
 
   private final int bootLimit;
+
+  /** Without a boot limit the score starts with the load: trees may compare loads first. */
+  final boolean plainScore;
+
   private final int n;
   private final HostSnapshot[] snapshots;
   private final HostId[] ids;
@@ -63,6 +68,10 @@ public final class PlacementIndex {
   private final boolean[] up;
   private final boolean[] maintenance;
 
+  /** Each host's reachable pools as bits; the first 64 pool names get a bit. */
+  final long[] poolBits;
+
+  private final Map<String, Long> poolBit = new HashMap<>();
   private final HostTree all;
   private final Map<String, HostTree> byPool = new HashMap<>();
   private final HostTree[][] treesOf;
@@ -80,6 +89,7 @@ public final class PlacementIndex {
 
   // The request being searched.
   private HostTree tree;
+  private long needPool;
   private double cpu;
   private long mem;
   private double cpuBound;
@@ -90,6 +100,7 @@ public final class PlacementIndex {
 
   private PlacementIndex(ClusterSnapshot cluster, int bootLimit) {
     this.bootLimit = Require.atLeast(bootLimit, 1, "bootLimit");
+    this.plainScore = bootLimit == Integer.MAX_VALUE;
     List<HostSnapshot> hosts = cluster.hosts();
     this.n = hosts.size();
     this.snapshots = hosts.toArray(new HostSnapshot[0]);
@@ -113,6 +124,7 @@ public final class PlacementIndex {
     this.savedMem = new long[n];
     this.savedCount = new int[n];
     this.treesOf = new HostTree[n][];
+    this.poolBits = new long[n];
     int[] usableHosts = new int[n];
     for (int h = 0; h < n; h++) {
       ids[h] = snapshots[h].id();
@@ -154,6 +166,16 @@ public final class PlacementIndex {
     up[h] = s.up();
     maintenance[h] = s.maintenance();
     usable[h] = s.up() && !s.maintenance();
+    long bits = 0;
+    for (String pool : s.reachablePools()) {
+      Long bit = poolBit.get(pool);
+      if (bit == null && poolBit.size() < Long.SIZE) {
+        bit = 1L << poolBit.size();
+        poolBit.put(pool, bit);
+      }
+      bits |= bit == null ? 0 : bit;
+    }
+    poolBits[h] = bits;
     magnitude = Math.max(magnitude, Math.abs(load[h]));
     magnitude = Math.max(magnitude, Math.abs(threshold[h]));
     magnitude = Math.max(magnitude, Math.abs(usedCpu[h]));
@@ -274,7 +296,16 @@ public final class PlacementIndex {
 
   private int search(PlacementRequest request) {
     Vm vm = request.vm();
-    tree = vm.storagePool().isPresent() ? poolTree(vm.storagePool().get()) : all;
+    needPool = 0;
+    tree = all;
+    if (vm.storagePool().isPresent()) {
+      Long bit = poolBit.get(vm.storagePool().get());
+      if (bit != null) {
+        needPool = bit;
+      } else {
+        tree = poolTree(vm.storagePool().get());
+      }
+    }
     cpu = vm.demand().cpus();
     mem = vm.demand().memoryMib();
     // Subtrees are pruned with a margin so that rounding never prunes a host the scan accepts.
@@ -293,10 +324,13 @@ public final class PlacementIndex {
   private void visit(int node) {
     HostTree t = tree;
     int candidate = t.best[node];
+    int at = node << 2;
+    double[] v = t.v;
     if (candidate < 0
-        || t.maxSlack[node] < slackBound
-        || t.maxFreeCpu[node] < cpuBound
-        || t.maxFreeMem[node] < mem
+        || v[at + HostTree.SLACK] < slackBound
+        || v[at + HostTree.CPU] < cpuBound
+        || v[at + HostTree.MEM] < mem
+        || (t.pools[node] & needPool) != needPool
         || (found >= 0 && !better(candidate, found))) {
       return;
     }
@@ -310,7 +344,15 @@ public final class PlacementIndex {
     int r = l + 1;
     int bl = t.best[l];
     int br = t.best[r];
-    if (bl >= 0 && (br < 0 || better(bl, br))) {
+    boolean leftFirst;
+    if (bl < 0 || br < 0) {
+      leftFirst = bl >= 0;
+    } else if (plainScore && v[(l << 2) + HostTree.LOAD] != v[(r << 2) + HostTree.LOAD]) {
+      leftFirst = v[(l << 2) + HostTree.LOAD] < v[(r << 2) + HostTree.LOAD];
+    } else {
+      leftFirst = better(bl, br);
+    }
+    if (leftFirst) {
       visit(l);
       visit(r);
     } else {

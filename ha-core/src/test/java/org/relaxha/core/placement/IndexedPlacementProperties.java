@@ -68,6 +68,20 @@ class IndexedPlacementProperties {
     assertThat(PlacementIndex.of(cluster, bootLimit).place(requests)).isEqualTo(expected);
   }
 
+  /** More pools than the index has bits for: the extra pools get trees of their own. */
+  @Property(tries = 60)
+  void indexedEqualsTheScanWithManyPools(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 60) int hosts,
+      @ForAll @IntRange(min = 1, max = 80) int vms) {
+    Random r = new Random(seed);
+    ClusterSnapshot cluster = RandomClusters.cluster(r, hosts, 70, 2);
+    List<PlacementRequest> requests = RandomClusters.requests(r, vms, hosts, 70, 2, 1);
+    PlacementPlan expected = new LoadAwarePlacement().place(cluster, requests, RandomClusters.NOW);
+    assertThat(new IndexedPlacement().place(cluster, requests, RandomClusters.NOW))
+        .isEqualTo(expected);
+  }
+
   /** Over capacity: the same VMs wait, for the same reasons, and the rest go to the same hosts. */
   @Property(tries = 150)
   void overCapacityWaitsForTheSameReasons(
