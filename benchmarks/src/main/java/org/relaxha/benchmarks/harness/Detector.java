@@ -46,7 +46,7 @@ interface Detector {
         // The seeds' deviation (a quarter interval) is the largest sigma a regular sender shows.
         return down
             ? (long) ((1 + settings.maxLosses()) * iv + 6.0 * iv / 4)
-            : (long) (iv + 4.0 * iv / 4);
+            : (long) (iv + 6.0 * iv / 4);
       }
     };
   }

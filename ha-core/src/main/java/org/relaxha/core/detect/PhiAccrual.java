@@ -8,7 +8,7 @@ import org.relaxha.spi.Require;
  * <p>Immutable and thread-safe.
  *
  * @param window inter-arrival samples kept per subject for the mean and standard deviation
- * @param suspectPhi SUSPECT once phi of the next heartbeat reaches it (3: a 1-in-1000 late arrival)
+ * @param suspectPhi SUSPECT once phi of the next heartbeat reaches it (8: a 1-in-10^8 late arrival)
  * @param downPhi DOWN once phi of the heartbeat after the tolerated losses reaches it
  * @param minStdFraction floor of the standard deviation, as a fraction of the mean interval (a
  *     perfectly regular source would otherwise make any delay infinitely suspicious)
@@ -39,11 +39,12 @@ public record PhiAccrual(
   }
 
   /**
-   * 200 samples, SUSPECT at phi 3, DOWN at phi 8 after 1 to 6 tolerated losses chosen for at most
-   * one false DOWN per subject in 1000 days, standard deviation at least 1% of the interval.
+   * 200 samples, SUSPECT at phi 8 (one heartbeat late beyond its jitter), DOWN at phi 8 after 1 to
+   * 6 tolerated losses chosen for at most one false DOWN per subject in 1000 days, standard
+   * deviation at least 1% of the interval.
    */
   public static PhiAccrual ofDefaults() {
-    return new PhiAccrual(200, 3, 8, 0.01, 1, 6, 1e-3);
+    return new PhiAccrual(200, 8, 8, 0.01, 1, 6, 1e-3);
   }
 
   /** Fixed loss tolerance: DOWN after exactly {@code losses} lost heartbeats (plus jitter). */
