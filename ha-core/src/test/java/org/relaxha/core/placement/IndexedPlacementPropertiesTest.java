@@ -17,7 +17,7 @@ import org.relaxha.spi.placement.PlacementPlan;
 import org.relaxha.spi.placement.PlacementRequest;
 
 /** The indexed placement returns exactly the scan's plan. */
-class IndexedPlacementProperties {
+class IndexedPlacementPropertiesTest {
 
   private static int limit(int choice) {
     return choice == 0 ? Integer.MAX_VALUE : choice;
