@@ -2,6 +2,7 @@ package org.relaxha.core.detect;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,11 +42,27 @@ public final class DetectionBoard {
   private final Map<SubjectId, Set<String>> coveredBy = new HashMap<>();
   private final Set<String> lostMonitors = new HashSet<>();
   private final Map<VmId, HostId> locations = new HashMap<>();
+  private final Map<Criticality, PhiAccrualDetector> phi = new EnumMap<>(Criticality.class);
+  private final Map<Criticality, Integer> phiSlots = new EnumMap<>(Criticality.class);
 
   /** A board for every subject of {@code topology}, counting silence from {@code start}. */
   public DetectionBoard(Topology topology, DetectionPolicy policy, Instant start) {
     this.topology = topology;
     this.policy = policy;
+    Map<Criticality, Integer> phiSubjects = new EnumMap<>(Criticality.class);
+    topology.hosts().values().forEach(h -> phiSubjects.merge(h.criticality(), 1, Integer::sum));
+    topology.vms().values().forEach(v -> phiSubjects.merge(v.criticality(), 1, Integer::sum));
+    topology.services().values().forEach(v -> phiSubjects.merge(v.criticality(), 1, Integer::sum));
+    phiSubjects.forEach(
+        (c, count) ->
+            policy
+                .phiAccrualOf(c)
+                .ifPresent(
+                    settings ->
+                        phi.put(
+                            c,
+                            new PhiAccrualDetector(
+                                settings, policy.classOf(c).interval(), count))));
     topology.hosts().values().forEach(h -> add(h.id(), h.criticality(), start));
     topology.vms().values().forEach(v -> add(v.id(), v.criticality(), start));
     topology.services().values().forEach(s -> add(s.id(), s.criticality(), start));
@@ -53,7 +70,17 @@ public final class DetectionBoard {
   }
 
   private void add(SubjectId id, Criticality criticality, Instant start) {
-    detectors.put(id, new MissCountDetector(policy.classOf(criticality), start));
+    CheckClass check = policy.classOf(criticality);
+    PhiAccrualDetector table = phi.get(criticality);
+    PhiSilence silence =
+        table == null
+            ? null
+            : new PhiSilence(
+                table,
+                phiSlots.merge(criticality, 1, Integer::sum) - 1,
+                start,
+                check.missThreshold());
+    detectors.put(id, new MissCountDetector(check, start, silence));
     reported.put(id, Health.UNKNOWN);
   }
 

@@ -14,10 +14,15 @@ import org.relaxha.spi.model.ObservedStatus;
  * one alive observation makes it UP again. An authoritative failure (a hypervisor reporting a
  * crash, a Nagios HARD state) makes it DOWN at once.
  *
+ * <p>When its class uses phi accrual ({@link DetectionPolicy.Builder#phiAccrual}), silence is
+ * judged by a {@link PhiAccrualDetector} instead of whole intervals: SUSPECT counts as one miss and
+ * DOWN as {@code missThreshold}; failed observations count as before.
+ *
  * <p>Not thread-safe; reads no clock.
  */
 public final class MissCountDetector {
   private final CheckClass check;
+  private final PhiSilence phi;
   private Instant lastSeen;
   private int failures;
   private boolean authoritativeFailure;
@@ -27,8 +32,13 @@ public final class MissCountDetector {
 
   /** A detector whose silence is counted from {@code start}. */
   public MissCountDetector(CheckClass check, Instant start) {
+    this(check, start, null);
+  }
+
+  MissCountDetector(CheckClass check, Instant start, PhiSilence phi) {
     this.check = check;
     this.lastSeen = start;
+    this.phi = phi;
   }
 
   /** Takes one observation; older than the newest one seen, it is ignored. */
@@ -41,6 +51,9 @@ public final class MissCountDetector {
     }
     lastSeen = o.at();
     observed = true;
+    if (phi != null) {
+      phi.seen(o.at());
+    }
     lastDetail =
         o.source() + ": " + o.status() + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")");
     if (o.status().isAlive()) {
@@ -65,12 +78,18 @@ public final class MissCountDetector {
     reachable = true;
     observed = false;
     lastDetail = "restarted at " + at;
+    if (phi != null) {
+      phi.rebase(at);
+    }
   }
 
   /** Restarts the silence count at {@code at} (after a monitoring source came back). */
   public void rebase(Instant at) {
     if (at.isAfter(lastSeen)) {
       lastSeen = at;
+      if (phi != null) {
+        phi.rebase(at);
+      }
     }
   }
 
@@ -101,7 +120,9 @@ public final class MissCountDetector {
           + silent
           + " missed check(s) of "
           + check.interval().toSeconds()
-          + " s)"
+          + " s"
+          + (phi != null ? "; " + phi.describe(now) : "")
+          + ")"
           + (failures > 0 ? " after " + lastDetail : "");
     }
     return failures > 0 ? failures + " failed check(s): " + lastDetail : lastDetail;
@@ -112,10 +133,16 @@ public final class MissCountDetector {
     if (!expectObservations || health(now, true) == Health.DOWN) {
       return Optional.empty();
     }
+    if (phi != null) {
+      return phi.next(now);
+    }
     return Optional.of(lastSeen.plus(check.silenceFor(silentIntervals(now) + 1)));
   }
 
   private int silentIntervals(Instant now) {
+    if (phi != null) {
+      return phi.misses(now);
+    }
     Duration silence = Duration.between(lastSeen, now);
     Duration first = check.silenceFor(1);
     if (silence.compareTo(first) < 0) {

@@ -12,7 +12,7 @@ import org.relaxha.core.detect.DetectionPolicy;
 import org.relaxha.core.journal.FileStateStore;
 import org.relaxha.core.journal.InMemoryStateStore;
 import org.relaxha.core.journal.StateStore;
-import org.relaxha.core.placement.LoadAwarePlacement;
+import org.relaxha.core.placement.IndexedPlacement;
 import org.relaxha.core.policy.StandardRecoveryPolicy;
 import org.relaxha.spi.Require;
 import org.relaxha.spi.fencing.Fencer;
@@ -30,9 +30,10 @@ import org.relaxha.spi.storage.StorageBackend;
 /**
  * Builds an {@link HaController}. Required: the topology and where the state lives ({@link
  * #stateDirectory} or, for tests and simulations, {@link #inMemoryState}). Everything else has a
- * default: the standard recovery and detection policies, the 3RC placement, a log notifier, the
- * system clock on real threads, 30 s per call with two retries, an inventory every minute. Invalid
- * values fail in {@link #build()} (or at once) with the name of the setting.
+ * default: the standard recovery and detection policies, the 3RC placement (indexed: {@link
+ * IndexedPlacement}, whose plans equal {@link org.relaxha.core.placement.LoadAwarePlacement}'s), a
+ * log notifier, the system clock on real threads, 30 s per call with two retries, an inventory
+ * every minute. Invalid values fail in {@link #build()} (or at once) with the name of the setting.
  *
  * <p>Not thread-safe.
  */
@@ -40,7 +41,7 @@ public final class HaControllerBuilder {
   private Topology topology;
   private RecoveryPolicy recoveryPolicy = StandardRecoveryPolicy.ofDefaults();
   private DetectionPolicy detectionPolicy = DetectionPolicy.ofDefaults();
-  private Placement placement = new LoadAwarePlacement();
+  private Placement placement = new IndexedPlacement();
   private final List<Monitor> monitors = new ArrayList<>();
   private final List<Hypervisor> hypervisors = new ArrayList<>();
   private StorageBackend storage;
@@ -82,6 +83,10 @@ public final class HaControllerBuilder {
     return this;
   }
 
+  /**
+   * The placement ({@link IndexedPlacement} by default; {@code IndexedPlacement.spreading(n)}
+   * spreads an evacuation with a boot limit of {@code n} VMs per host).
+   */
   public HaControllerBuilder placement(Placement value) {
     this.placement = Require.nonNull(value, "placement");
     return this;

@@ -165,4 +165,46 @@ class DetectionBoardTest {
                 Observation.of(VM, ObservedStatus.UNREACHABLE, T0.plusSeconds(5), "late", ""), now))
         .isEmpty();
   }
+
+  @Test
+  void aPhiAccrualClassJudgesSilenceAtItsDeadlines() {
+    Topology t =
+        Topology.of(
+            List.of(Host.builder("h1").criticality(Criticality.HIGH).build()),
+            List.of(),
+            List.of());
+    DetectionPolicy policy =
+        DetectionPolicy.builder()
+            .check(Criticality.HIGH, Duration.ofSeconds(1), 2)
+            .phiAccrual(Criticality.HIGH, PhiAccrual.ofDefaults())
+            .build();
+    assertThat(policy.phiAccrualOf(Criticality.HIGH)).contains(PhiAccrual.ofDefaults());
+    assertThat(policy.phiAccrualOf(Criticality.LOW)).isEmpty();
+    assertThat(DetectionPolicy.ofDefaults().phiAccrualOf(Criticality.HIGH)).isEmpty();
+    board = new DetectionBoard(t, policy, T0);
+    board.cover("heartbeat", Set.of(H1));
+    for (int i = 0; i < 300; i++) {
+      now = T0.plusMillis(1000L * i + (i % 3) * 7);
+      board.observe(Observation.of(H1, ObservedStatus.UP, now, "heartbeat", ""), now);
+      assertThat(board.sweep(now)).isEmpty();
+    }
+    Instant last = now;
+    assertThat(board.raw(H1, now)).isEqualTo(Health.UP);
+    Instant suspectAt = board.nextDeadline(now).orElseThrow();
+    assertThat(Duration.between(last, suspectAt))
+        .isBetween(Duration.ofMillis(1000), Duration.ofMillis(1200));
+    assertThat(board.sweep(suspectAt.minusMillis(1))).isEmpty();
+    now = suspectAt;
+    assertThat(board.sweep(now)).extracting(Verdict::health).containsExactly(Health.SUSPECT);
+    Instant downAt = board.nextDeadline(now).orElseThrow();
+    assertThat(Duration.between(last, downAt))
+        .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(8));
+    now = downAt;
+    List<Verdict> down = board.sweep(now);
+    assertThat(down).extracting(Verdict::health).containsExactly(Health.DOWN);
+    assertThat(down.get(0).reason()).contains("phi").contains("lost heartbeat");
+    assertThat(board.nextDeadline(now)).isEmpty();
+    now = now.plusSeconds(1);
+    assertThat(see(H1, ObservedStatus.UP)).extracting(Verdict::health).containsExactly(Health.UP);
+  }
 }

@@ -98,4 +98,30 @@ class LoadAwarePlacementTest {
     assertThat(plan.assignments()).extracting(a -> a.vm().name()).containsExactly("high");
     assertThat(plan.waiting()).extracting(d -> d.vm().name()).containsExactly("low");
   }
+
+  @Test
+  void aBootLimitSpreadsABatchWithoutMakingAnyVmWait() {
+    Host idle = Host.builder("idle").capacity(32, 65536).loadThreshold(100).build();
+    Host busy = Host.builder("busy").capacity(32, 65536).loadThreshold(100).build();
+    ClusterSnapshot cluster =
+        new ClusterSnapshot(
+            List.of(
+                new HostSnapshot(idle, true, false, Resources.ZERO, 0, 0, Set.of(), Set.of()),
+                new HostSnapshot(busy, true, false, Resources.ZERO, 10, 0, Set.of(), Set.of())),
+            NOW);
+    List<PlacementRequest> batch =
+        java.util.stream.IntStream.range(0, 6)
+            .mapToObj(i -> PlacementRequest.of(Vm.builder("v" + i).build()))
+            .toList();
+    assertThat(placement.place(cluster, batch, NOW).assignments())
+        .extracting(a -> a.host().name())
+        .containsOnly("idle");
+    PlacementPlan spread = LoadAwarePlacement.spreading(2).place(cluster, batch, NOW);
+    assertThat(spread.assignments())
+        .extracting(a -> a.host().name())
+        .containsExactly("idle", "idle", "busy", "busy", "idle", "idle");
+    assertThat(spread.waiting()).isEmpty();
+    assertThat(spread.assignments().get(4).reason()).contains("over the boot limit of 2");
+    assertThat(IndexedPlacement.spreading(2).place(cluster, batch, NOW)).isEqualTo(spread);
+  }
 }

@@ -33,7 +33,7 @@ import org.relaxha.spi.policy.Rung;
  * operator actions and clock jumps, played against a model of the world the commands act on.
  * Invariants checked after every step and at the end.
  */
-class EngineInvariantsProperties {
+class EngineInvariantsPropertiesTest {
 
   enum HostState {
     UP,

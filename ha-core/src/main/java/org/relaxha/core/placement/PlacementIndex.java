@@ -1,0 +1,493 @@
+package org.relaxha.core.placement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.relaxha.spi.Require;
+import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.Vm;
+import org.relaxha.spi.placement.Assignment;
+import org.relaxha.spi.placement.ClusterSnapshot;
+import org.relaxha.spi.placement.Constraint;
+import org.relaxha.spi.placement.Deferral;
+import org.relaxha.spi.placement.HostSnapshot;
+import org.relaxha.spi.placement.PlacementPlan;
+import org.relaxha.spi.placement.PlacementRequest;
+
+/**
+ * The hosts of a cluster indexed for placement: the plans of {@link LoadAwarePlacement} (same
+ * order, constraints, score, reasons and deferrals) in about {@code O(log M)} per VM for {@code M}
+ * hosts instead of {@code O(M)}.
+ *
+ * <p><b>How.</b> A segment tree over the usable hosts holds in each node the best host of its
+ * subtree by the placement score, the largest load slack, free CPU and free memory below it, and
+ * the storage pools some host below it reaches (as bits, for the first 64 pool names; a pool beyond
+ * those gets a tree of its own, built on first use). A VM's host is found branch and bound: a
+ * subtree is skipped when even its largest slack or free capacity cannot take the VM, or when its
+ * best score cannot beat the host found so far; the remaining checks (excluded hosts,
+ * anti-affinity, the exact capacity arithmetic of the scan) are made at the leaves. Taking a host
+ * updates its leaf and the path to the root. A VM that fits nowhere is usually refused at the root
+ * (fast fail); its {@link Deferral} then counts, host by host and in constraint order, what
+ * excluded each host, exactly as the scan does (one pass over flat arrays, shared by consecutive
+ * deferred VMs of the same class when nothing was placed between them).
+ *
+ * <p><b>Long-lived use.</b> The index can be kept across plans: {@link #updateLoad} and {@link
+ * #update} change one host in {@code O(log M)}, and {@link #place} leaves the index as it found it
+ * (what a plan assigns is a projection, undone before it returns).
+ *
+ * <p>Not thread-safe: one thread at a time, including {@link #place}. {@link IndexedPlacement} is
+ * the thread-safe {@link org.relaxha.spi.placement.Placement} that builds one per call.
+ */
+public final class PlacementIndex {
+  private static final double CPU_TOLERANCE = 1e-9;
+
+  private final int bootLimit;
+
+  /** Without a boot limit the score starts with the load: trees may compare loads first. */
+  final boolean plainScore;
+
+  private final int n;
+  private final HostSnapshot[] snapshots;
+  private final HostId[] ids;
+  private final Map<HostId, Integer> indexOf;
+
+  final double[] load;
+  final double[] threshold;
+  final double[] usedCpu;
+  final double[] capCpu;
+  final long[] usedMem;
+  final long[] capMem;
+  final int[] vmCount;
+  final int[] placed;
+  final boolean[] usable;
+  private final boolean[] up;
+  private final boolean[] maintenance;
+
+  /** Each host's reachable pools as bits; the first 64 pool names get a bit. */
+  final long[] poolBits;
+
+  private final Map<String, Long> poolBit = new HashMap<>();
+  private final HostTree all;
+  private final Map<String, HostTree> byPool = new HashMap<>();
+  private final HostTree[][] treesOf;
+  private double magnitude;
+
+  // Undo log of one plan.
+  private final boolean[] touched;
+  private final int[] touchedList;
+  private int touchedCount;
+  private final double[] savedLoad;
+  private final double[] savedCpu;
+  private final long[] savedMem;
+  private final int[] savedCount;
+  private Map<Integer, Set<String>> addedGroups = new HashMap<>();
+
+  // The request being searched.
+  private HostTree tree;
+  private long needPool;
+  private double cpu;
+  private long mem;
+  private double cpuBound;
+  private double slackBound;
+  private String group;
+  private Set<HostId> excluded;
+  private int found;
+
+  private PlacementIndex(ClusterSnapshot cluster, int bootLimit) {
+    this.bootLimit = Require.atLeast(bootLimit, 1, "bootLimit");
+    this.plainScore = bootLimit == Integer.MAX_VALUE;
+    List<HostSnapshot> hosts = cluster.hosts();
+    this.n = hosts.size();
+    this.snapshots = hosts.toArray(new HostSnapshot[0]);
+    this.ids = new HostId[n];
+    this.indexOf = new HashMap<>(n * 2);
+    this.load = new double[n];
+    this.threshold = new double[n];
+    this.usedCpu = new double[n];
+    this.capCpu = new double[n];
+    this.usedMem = new long[n];
+    this.capMem = new long[n];
+    this.vmCount = new int[n];
+    this.placed = new int[n];
+    this.usable = new boolean[n];
+    this.up = new boolean[n];
+    this.maintenance = new boolean[n];
+    this.touched = new boolean[n];
+    this.touchedList = new int[n];
+    this.savedLoad = new double[n];
+    this.savedCpu = new double[n];
+    this.savedMem = new long[n];
+    this.savedCount = new int[n];
+    this.treesOf = new HostTree[n][];
+    this.poolBits = new long[n];
+    int[] usableHosts = new int[n];
+    for (int h = 0; h < n; h++) {
+      ids[h] = snapshots[h].id();
+      indexOf.putIfAbsent(ids[h], h);
+      read(h, snapshots[h]);
+      usableHosts[h] = h;
+    }
+    this.all = new HostTree(this, usableHosts, n);
+    for (int h = 0; h < n; h++) {
+      treesOf[h] = new HostTree[] {all};
+    }
+  }
+
+  /** Indexes {@code cluster} with no boot limit. {@code O(M)}. */
+  public static PlacementIndex of(ClusterSnapshot cluster) {
+    return new PlacementIndex(Require.nonNull(cluster, "cluster"), Integer.MAX_VALUE);
+  }
+
+  /** Indexes {@code cluster} for {@link LoadAwarePlacement#spreading(int)} plans. */
+  public static PlacementIndex of(ClusterSnapshot cluster, int bootLimit) {
+    return new PlacementIndex(Require.nonNull(cluster, "cluster"), bootLimit);
+  }
+
+  /** How many hosts it indexes. */
+  public int size() {
+    return n;
+  }
+
+  private void read(int h, HostSnapshot s) {
+    snapshots[h] = s;
+    load[h] = s.loadFive();
+    threshold[h] = s.host().loadThreshold();
+    usedCpu[h] = s.used().cpus();
+    capCpu[h] = s.host().capacity().cpus();
+    usedMem[h] = s.used().memoryMib();
+    capMem[h] = s.host().capacity().memoryMib();
+    vmCount[h] = s.vmCount();
+    placed[h] = 0;
+    up[h] = s.up();
+    maintenance[h] = s.maintenance();
+    usable[h] = s.up() && !s.maintenance();
+    long bits = 0;
+    for (String pool : s.reachablePools()) {
+      Long bit = poolBit.get(pool);
+      if (bit == null && poolBit.size() < Long.SIZE) {
+        bit = 1L << poolBit.size();
+        poolBit.put(pool, bit);
+      }
+      bits |= bit == null ? 0 : bit;
+    }
+    poolBits[h] = bits;
+    magnitude = Math.max(magnitude, Math.abs(load[h]));
+    magnitude = Math.max(magnitude, Math.abs(threshold[h]));
+    magnitude = Math.max(magnitude, Math.abs(usedCpu[h]));
+    magnitude = Math.max(magnitude, Math.abs(capCpu[h]));
+  }
+
+  /** Sets one host's measured 5-minute load. {@code O(log M)}. */
+  public void updateLoad(HostId host, double loadFive) {
+    Require.atLeast(loadFive, 0.0, "loadFive");
+    int h = indexOf(host);
+    load[h] = loadFive;
+    magnitude = Math.max(magnitude, loadFive);
+    refresh(h);
+  }
+
+  /**
+   * Replaces one host's state. {@code O(log M)}, unless its reachable pools changed: then the
+   * per-pool trees are dropped and rebuilt when next needed.
+   */
+  public void update(HostSnapshot host) {
+    int h = indexOf(host.id());
+    boolean poolsChanged = !snapshots[h].reachablePools().equals(host.reachablePools());
+    read(h, host);
+    if (poolsChanged) {
+      byPool.clear();
+      for (int i = 0; i < n; i++) {
+        treesOf[i] = new HostTree[] {all};
+      }
+    }
+    refresh(h);
+  }
+
+  private int indexOf(HostId host) {
+    Integer h = indexOf.get(host);
+    if (h == null) {
+      throw new IllegalArgumentException("host " + host + " is not in this index");
+    }
+    return h;
+  }
+
+  private void refresh(int h) {
+    for (HostTree t : treesOf[h]) {
+      t.refresh(h);
+    }
+  }
+
+  /**
+   * The plan {@link LoadAwarePlacement} would return for {@code requests} on the indexed cluster
+   * (with this index's boot limit). Leaves the index unchanged.
+   */
+  public PlacementPlan place(List<PlacementRequest> requests) {
+    try {
+      return plan(requests);
+    } finally {
+      undo();
+    }
+  }
+
+  /** Like {@link #place} but leaves the plan's projection in the index: for a one-shot index. */
+  PlacementPlan placeOnce(List<PlacementRequest> requests) {
+    return plan(requests);
+  }
+
+  private PlacementPlan plan(List<PlacementRequest> requests) {
+    PlacementRequest[] ordered = requests.toArray(new PlacementRequest[0]);
+    Arrays.sort(ordered, Reasons.ORDER);
+    List<Assignment> assignments = new ArrayList<>(ordered.length);
+    List<Deferral> waiting = new ArrayList<>();
+    PlacementRequest lastDeferred = null;
+    Deferral lastDeferral = null;
+    int takesAtLastDeferral = -1;
+    int takes = 0;
+    for (PlacementRequest request : ordered) {
+      Vm vm = request.vm();
+      int h = search(request);
+      if (h >= 0) {
+        assignments.add(new Assignment(vm.id(), ids[h], reason(h)));
+        take(h, vm);
+        takes++;
+      } else if (lastDeferred != null
+          && takes == takesAtLastDeferral
+          && Reasons.sameClass(lastDeferred, request)) {
+        waiting.add(new Deferral(vm.id(), lastDeferral.excludedBy()));
+      } else {
+        lastDeferral = new Deferral(vm.id(), exclusions(request));
+        lastDeferred = request;
+        takesAtLastDeferral = takes;
+        waiting.add(lastDeferral);
+      }
+    }
+    return new PlacementPlan(assignments, waiting);
+  }
+
+  private String reason(int h) {
+    return Reasons.assigned(
+        load[h], threshold[h], vmCount[h], capMem[h] - usedMem[h], placed[h], bootLimit);
+  }
+
+  /** Whether host {@code a} scores before host {@code b} (the scan's order, strict and total). */
+  boolean better(int a, int b) {
+    boolean fullA = placed[a] >= bootLimit;
+    if (fullA != (placed[b] >= bootLimit)) {
+      return !fullA;
+    }
+    if (load[a] != load[b]) {
+      return load[a] < load[b];
+    }
+    if (vmCount[a] != vmCount[b]) {
+      return vmCount[a] < vmCount[b];
+    }
+    long freeA = capMem[a] - usedMem[a];
+    long freeB = capMem[b] - usedMem[b];
+    if (freeA != freeB) {
+      return freeA > freeB;
+    }
+    return a < b;
+  }
+
+  private int search(PlacementRequest request) {
+    Vm vm = request.vm();
+    needPool = 0;
+    tree = all;
+    if (vm.storagePool().isPresent()) {
+      Long bit = poolBit.get(vm.storagePool().get());
+      if (bit != null) {
+        needPool = bit;
+      } else {
+        tree = poolTree(vm.storagePool().get());
+      }
+    }
+    cpu = vm.demand().cpus();
+    mem = vm.demand().memoryMib();
+    // Subtrees are pruned with a margin so that rounding never prunes a host the scan accepts.
+    double margin = 1e-9 * (1 + magnitude + Math.abs(cpu));
+    slackBound = cpu - margin;
+    cpuBound = cpu - CPU_TOLERANCE - margin;
+    group = vm.antiAffinityGroup().orElse(null);
+    excluded = request.excluded();
+    found = -1;
+    visit(1);
+    tree = null;
+    excluded = null;
+    return found;
+  }
+
+  private void visit(int node) {
+    HostTree t = tree;
+    int candidate = t.best[node];
+    int at = node << 2;
+    double[] v = t.v;
+    if (candidate < 0
+        || v[at + HostTree.SLACK] < slackBound
+        || v[at + HostTree.CPU] < cpuBound
+        || v[at + HostTree.MEM] < mem
+        || (t.pools[node] & needPool) != needPool
+        || (found >= 0 && !better(candidate, found))) {
+      return;
+    }
+    if (node >= t.size) {
+      if (fits(candidate)) {
+        found = candidate;
+      }
+      return;
+    }
+    int l = node << 1;
+    int r = l + 1;
+    int bl = t.best[l];
+    int br = t.best[r];
+    boolean leftFirst;
+    if (bl < 0 || br < 0) {
+      leftFirst = bl >= 0;
+    } else if (plainScore && v[(l << 2) + HostTree.LOAD] != v[(r << 2) + HostTree.LOAD]) {
+      leftFirst = v[(l << 2) + HostTree.LOAD] < v[(r << 2) + HostTree.LOAD];
+    } else {
+      leftFirst = better(bl, br);
+    }
+    if (leftFirst) {
+      visit(l);
+      visit(r);
+    } else {
+      visit(r);
+      visit(l);
+    }
+  }
+
+  /** The scan's checks that the tree does not decide (pool and usability it does). */
+  private boolean fits(int h) {
+    return !(!excluded.isEmpty() && excluded.contains(ids[h]))
+        && !(load[h] + cpu > threshold[h])
+        && !(usedCpu[h] + cpu > capCpu[h] + CPU_TOLERANCE)
+        && !(usedMem[h] + mem > capMem[h])
+        && !(group != null && hasGroup(h, group));
+  }
+
+  private boolean hasGroup(int h, String g) {
+    if (snapshots[h].antiAffinityGroups().contains(g)) {
+      return true;
+    }
+    Set<String> added = addedGroups.isEmpty() ? null : addedGroups.get(h);
+    return added != null && added.contains(g);
+  }
+
+  /** The first constraint, in the scan's order, that excludes host {@code h}; null if none. */
+  private Constraint exclusion(int h, PlacementRequest request) {
+    Vm vm = request.vm();
+    double c = vm.demand().cpus();
+    long m = vm.demand().memoryMib();
+    if (request.excluded().contains(ids[h])) {
+      return Constraint.EXCLUDED;
+    }
+    if (!up[h]) {
+      return Constraint.HOST_DOWN;
+    }
+    if (maintenance[h]) {
+      return Constraint.MAINTENANCE;
+    }
+    if (vm.storagePool().isPresent()
+        && !snapshots[h].reachablePools().contains(vm.storagePool().get())) {
+      return Constraint.STORAGE;
+    }
+    if (load[h] + c > threshold[h]) {
+      return Constraint.LOAD;
+    }
+    if (usedCpu[h] + c > capCpu[h] + CPU_TOLERANCE) {
+      return Constraint.CPU;
+    }
+    if (usedMem[h] + m > capMem[h]) {
+      return Constraint.MEMORY;
+    }
+    if (vm.antiAffinityGroup().isPresent() && hasGroup(h, vm.antiAffinityGroup().get())) {
+      return Constraint.ANTI_AFFINITY;
+    }
+    return null;
+  }
+
+  private Map<Constraint, Integer> exclusions(PlacementRequest request) {
+    int[] counts = new int[Constraint.values().length];
+    for (int h = 0; h < n; h++) {
+      Constraint why = exclusion(h, request);
+      if (why == null) {
+        throw new IllegalStateException(
+            "placement index: host " + ids[h] + " fits " + request.vm().id() + " but was missed");
+      }
+      counts[why.ordinal()]++;
+    }
+    Map<Constraint, Integer> result = new EnumMap<>(Constraint.class);
+    for (Constraint c : Constraint.values()) {
+      if (counts[c.ordinal()] > 0) {
+        result.put(c, counts[c.ordinal()]);
+      }
+    }
+    return result;
+  }
+
+  private HostTree poolTree(String pool) {
+    HostTree t = byPool.get(pool);
+    if (t == null) {
+      int[] members = new int[n];
+      int count = 0;
+      for (int h = 0; h < n; h++) {
+        if (snapshots[h].reachablePools().contains(pool)) {
+          members[count++] = h;
+        }
+      }
+      t = new HostTree(this, members, count);
+      byPool.put(pool, t);
+      for (int i = 0; i < count; i++) {
+        int h = members[i];
+        HostTree[] old = treesOf[h];
+        HostTree[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = t;
+        treesOf[h] = grown;
+      }
+    }
+    return t;
+  }
+
+  private void take(int h, Vm vm) {
+    if (!touched[h]) {
+      touched[h] = true;
+      touchedList[touchedCount++] = h;
+      savedLoad[h] = load[h];
+      savedCpu[h] = usedCpu[h];
+      savedMem[h] = usedMem[h];
+      savedCount[h] = vmCount[h];
+    }
+    double c = vm.demand().cpus();
+    load[h] += c;
+    vmCount[h]++;
+    placed[h]++;
+    usedCpu[h] += c;
+    usedMem[h] += vm.demand().memoryMib();
+    if (vm.antiAffinityGroup().isPresent()) {
+      addedGroups.computeIfAbsent(h, k -> new HashSet<>()).add(vm.antiAffinityGroup().get());
+    }
+    refresh(h);
+  }
+
+  private void undo() {
+    for (int i = 0; i < touchedCount; i++) {
+      int h = touchedList[i];
+      touched[h] = false;
+      load[h] = savedLoad[h];
+      usedCpu[h] = savedCpu[h];
+      usedMem[h] = savedMem[h];
+      vmCount[h] = savedCount[h];
+      placed[h] = 0;
+      refresh(h);
+    }
+    touchedCount = 0;
+    if (!addedGroups.isEmpty()) {
+      addedGroups = new HashMap<>();
+    }
+  }
+}

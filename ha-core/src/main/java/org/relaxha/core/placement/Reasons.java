@@ -1,0 +1,81 @@
+package org.relaxha.core.placement;
+
+import java.util.Comparator;
+import org.relaxha.spi.model.Vm;
+import org.relaxha.spi.placement.PlacementRequest;
+
+/**
+ * What the placements of this package share so their plans are equal to the character: the order of
+ * requests and the text of an assignment's reason. Cheap on purpose (no {@code String.format}): a
+ * plan for a failed rack builds thousands of them.
+ */
+final class Reasons {
+  private Reasons() {}
+
+  /**
+   * Restart priority (highest first), then CPU demand, then memory demand (largest first), then
+   * name: the same order as comparing {@code -priority}, {@code -cpus}, {@code -memory} and the VM
+   * id, without boxing.
+   */
+  static final Comparator<PlacementRequest> ORDER = Reasons::compare;
+
+  private static int compare(PlacementRequest a, PlacementRequest b) {
+    Vm x = a.vm();
+    Vm y = b.vm();
+    int c = Integer.compare(-x.restartPriority(), -y.restartPriority());
+    if (c != 0) {
+      return c;
+    }
+    c = Double.compare(-x.demand().cpus(), -y.demand().cpus());
+    if (c != 0) {
+      return c;
+    }
+    c = Long.compare(-x.demand().memoryMib(), -y.demand().memoryMib());
+    if (c != 0) {
+      return c;
+    }
+    // VmId order is by "vm:" + name, that is by name.
+    return x.id().name().compareTo(y.id().name());
+  }
+
+  /** The reason of an assignment, from the host's state before the VM is added. */
+  static String assigned(
+      double load, double threshold, int vmCount, long freeMemory, int placed, int bootLimit) {
+    StringBuilder b = new StringBuilder(96).append("least loaded eligible host: load ");
+    fixed2(b, load).append('/');
+    fixed2(b, threshold).append(", ").append(vmCount).append(" VM(s), ");
+    b.append(freeMemory).append(" MiB free");
+    if (placed >= bootLimit) {
+      b.append("; over the boot limit of ")
+          .append(bootLimit)
+          .append(" (every eligible host has reached it; this one already takes ")
+          .append(placed)
+          .append(')');
+    }
+    return b.toString();
+  }
+
+  /** {@code x} with two decimals, rounded half up; exotic magnitudes fall back to toString. */
+  static StringBuilder fixed2(StringBuilder b, double x) {
+    if (!(Math.abs(x) < 1e15)) {
+      return b.append(x);
+    }
+    long cents = Math.round(x * 100);
+    if (cents < 0) {
+      b.append('-');
+      cents = -cents;
+    }
+    long frac = cents % 100;
+    return b.append(cents / 100).append('.').append(frac < 10 ? "0" : "").append(frac);
+  }
+
+  /** A request's class for deferral reuse: same demand, pool, group and excluded hosts. */
+  static boolean sameClass(PlacementRequest a, PlacementRequest b) {
+    Vm x = a.vm();
+    Vm y = b.vm();
+    return x.demand().equals(y.demand())
+        && x.storagePool().equals(y.storagePool())
+        && x.antiAffinityGroup().equals(y.antiAffinityGroup())
+        && a.excluded().equals(b.excluded());
+  }
+}
