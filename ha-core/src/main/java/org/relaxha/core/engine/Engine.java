@@ -53,6 +53,7 @@ public final class Engine {
             0,
             PMap.empty(),
             Optional.empty(),
+            PMap.empty(),
             false,
             1,
             now);

@@ -24,13 +24,15 @@ import org.relaxha.spi.model.VmId;
  * @param vms every VM's record
  * @param hosts every host's record
  * @param services every service's record
- * @param vmsByHost the VMs whose location is each host (an index of {@code vms})
+ * @param vmsByHost the VMs whose location is each host, as persistent sets (an index of {@code
+ *     vms})
  * @param inflight commands issued and not yet answered, by id
  * @param startQueue VMs assigned a host and waiting for a boot slot, in start order
  * @param bootsByHost VMs booting on each target host
  * @param bootsTotal VMs booting in the whole cluster
  * @param waiting VMs no host could take, with when they started waiting
  * @param queueRetryAt when waiting VMs are offered to placement again, if scheduled
+ * @param downHosts the hosts whose verdict is DOWN, with when they went down (for the safety valve)
  * @param valveTripped whether the safety valve holds fencing
  * @param nextCommandId the id of the next command
  * @param now the latest instant the engine has seen
@@ -39,13 +41,14 @@ public record EngineState(
     PMap<VmId, VmRecord> vms,
     PMap<HostId, HostRecord> hosts,
     PMap<ServiceId, ServiceRecord> services,
-    PMap<HostId, Set<VmId>> vmsByHost,
+    PMap<HostId, PMap<VmId, Boolean>> vmsByHost,
     PMap<Long, Command> inflight,
     List<VmId> startQueue,
     PMap<HostId, Integer> bootsByHost,
     int bootsTotal,
     PMap<VmId, Instant> waiting,
     Optional<Instant> queueRetryAt,
+    PMap<HostId, Instant> downHosts,
     boolean valveTripped,
     long nextCommandId,
     Instant now) {
@@ -61,6 +64,7 @@ public record EngineState(
     Require.nonNull(bootsByHost, "bootsByHost");
     Require.nonNull(waiting, "waiting");
     Require.nonNull(queueRetryAt, "queueRetryAt");
+    Require.nonNull(downHosts, "downHosts");
     Require.atLeast(nextCommandId, 1, "nextCommandId");
     Require.nonNull(now, "now");
   }
@@ -82,8 +86,8 @@ public record EngineState(
 
   /** The VMs whose location is {@code host}. */
   public Set<VmId> vmsOn(HostId host) {
-    Set<VmId> on = vmsByHost.get(host);
-    return on == null ? Set.of() : on;
+    PMap<VmId, Boolean> on = vmsByHost.get(host);
+    return on == null ? Set.of() : new java.util.TreeSet<>(on.keys());
   }
 
   /**
@@ -92,7 +96,7 @@ public record EngineState(
    */
   public Map<VmId, HostId> occupancy() {
     Map<VmId, HostId> result = new TreeMap<>();
-    vmsByHost.forEach((host, vmIds) -> vmIds.forEach(vm -> result.put(vm, host)));
+    vmsByHost.forEach((host, vmIds) -> vmIds.forEach((vm, x) -> result.put(vm, host)));
     for (VmId vm : startQueue) {
       vms.get(vm).target().ifPresent(host -> result.put(vm, host));
     }

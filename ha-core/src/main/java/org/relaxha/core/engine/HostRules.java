@@ -3,6 +3,7 @@ package org.relaxha.core.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -122,12 +123,10 @@ final class HostRules {
       return true;
     }
     Instant since = tx.now.minus(valve.window());
-    int total = 0;
+    int total = tx.hostCount();
     int down = 0;
-    for (HostRecord h : tx.allHosts()) {
-      total++;
-      boolean recent = h.downSince().map(at -> !at.isBefore(since)).orElse(false);
-      if (h.health() == Health.DOWN && recent && !h.acknowledged()) {
+    for (Map.Entry<HostId, Instant> e : tx.downHosts()) {
+      if (!e.getValue().isBefore(since) && !tx.host(e.getKey()).acknowledged()) {
         down++;
       }
     }

@@ -1,10 +1,8 @@
 package org.relaxha.core.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.relaxha.core.collect.PMap;
@@ -24,7 +22,7 @@ final class Indexes {
       PMap<HostId, HostRecord> hosts,
       PMap<ServiceId, ServiceRecord> services,
       Topology topology) {
-    PMap<HostId, Set<VmId>> byHost = PMap.empty();
+    PMap<HostId, PMap<VmId, Boolean>> byHost = PMap.empty();
     PMap<HostId, Integer> boots = PMap.empty();
     PMap<VmId, java.time.Instant> waiting = PMap.empty();
     List<VmId> queue = new ArrayList<>();
@@ -46,9 +44,19 @@ final class Indexes {
       }
     }
     for (var e : located.entrySet()) {
-      byHost = byHost.plus(e.getKey(), Collections.unmodifiableSortedSet(e.getValue()));
+      PMap<VmId, Boolean> set = PMap.empty();
+      for (VmId vm : e.getValue()) {
+        set = set.plus(vm, Boolean.TRUE);
+      }
+      byHost = byHost.plus(e.getKey(), set);
     }
     queue.sort(startOrder(topology));
+    PMap<HostId, java.time.Instant> down = PMap.empty();
+    for (HostRecord h : hosts.values()) {
+      if (h.health() == org.relaxha.spi.model.Health.DOWN && h.downSince().isPresent()) {
+        down = down.plus(h.id(), h.downSince().get());
+      }
+    }
     PMap<Long, Command> inflight = base.inflight();
     return new EngineState(
         vms,
@@ -61,6 +69,7 @@ final class Indexes {
         bootsTotal,
         waiting,
         base.queueRetryAt(),
+        down,
         base.valveTripped(),
         base.nextCommandId(),
         base.now());

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongFunction;
 import org.relaxha.core.collect.PMap;
+import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.SubjectId;
@@ -33,13 +34,15 @@ final class Transaction {
   private PMap<VmId, VmRecord> vms;
   private PMap<HostId, HostRecord> hosts;
   private PMap<ServiceId, ServiceRecord> services;
-  private PMap<HostId, Set<VmId>> vmsByHost;
+  private PMap<HostId, PMap<VmId, Boolean>> vmsByHost;
   private PMap<Long, Command> inflight;
-  private List<VmId> startQueue;
+  private final List<VmId> startQueue;
+  private ArrayList<VmId> workingQueue;
   private PMap<HostId, Integer> bootsByHost;
   private int bootsTotal;
   private PMap<VmId, Instant> waiting;
   private Optional<Instant> queueRetryAt;
+  private PMap<HostId, Instant> downHosts;
   private boolean valveTripped;
   private long nextCommandId;
   private final List<Command> commands = new ArrayList<>();
@@ -62,6 +65,7 @@ final class Transaction {
     this.bootsTotal = state.bootsTotal();
     this.waiting = state.waiting();
     this.queueRetryAt = state.queueRetryAt();
+    this.downHosts = state.downHosts();
     this.valveTripped = state.valveTripped();
     this.nextCommandId = state.nextCommandId();
   }
@@ -94,8 +98,18 @@ final class Transaction {
 
   /** The VMs located on {@code host}, in name order. */
   List<VmId> vmsOn(HostId host) {
-    Set<VmId> on = vmsByHost.get(host);
-    return on == null ? List.of() : new ArrayList<>(new TreeSet<>(on));
+    PMap<VmId, Boolean> on = vmsByHost.get(host);
+    return on == null ? List.of() : on.keys();
+  }
+
+  /** The hosts whose verdict is DOWN, with when they went down. */
+  PMap<HostId, Instant> downHosts() {
+    return downHosts;
+  }
+
+  /** How many hosts there are. */
+  int hostCount() {
+    return hosts.size();
   }
 
   Iterable<HostRecord> allHosts() {
@@ -106,8 +120,9 @@ final class Transaction {
     return waiting;
   }
 
+  /** The VMs waiting for a boot slot, in start order (a snapshot the caller may iterate). */
   List<VmId> startQueue() {
-    return startQueue;
+    return workingQueue == null ? startQueue : List.copyOf(workingQueue);
   }
 
   int bootsOn(HostId host) {
@@ -151,6 +166,9 @@ final class Transaction {
     HostRecord prev = hosts.get(next.id());
     Transitions.HOST.check(next.id().key(), prev.phase(), next.phase());
     hosts = hosts.plus(next.id(), next);
+    boolean down = next.health() == Health.DOWN && next.downSince().isPresent();
+    downHosts =
+        down ? downHosts.plus(next.id(), next.downSince().get()) : downHosts.minus(next.id());
     touch(next.id(), !next.equals(prev));
   }
 
@@ -232,11 +250,12 @@ final class Transaction {
             services,
             vmsByHost,
             inflight,
-            startQueue,
+            workingQueue == null ? startQueue : workingQueue,
             bootsByHost,
             bootsTotal,
             waiting,
             queueRetryAt,
+            downHosts,
             valveTripped,
             nextCommandId,
             now);
@@ -277,35 +296,25 @@ final class Transaction {
     if (was == is) {
       return;
     }
-    List<VmId> queue = new ArrayList<>(startQueue);
+    if (workingQueue == null) {
+      workingQueue = new ArrayList<>(startQueue);
+    }
+    int at = Collections.binarySearch(workingQueue, next.id(), ctx.startOrder());
     if (was) {
-      queue.remove(next.id());
-    } else {
-      int at = 0;
-      while (at < queue.size() && startsBefore(queue.get(at), next.id())) {
-        at++;
+      if (at >= 0) {
+        workingQueue.remove(at);
       }
-      queue.add(at, next.id());
+    } else if (at < 0) {
+      workingQueue.add(-at - 1, next.id());
       startsMayDispatch = true;
     }
-    startQueue = List.copyOf(queue);
   }
 
-  private boolean startsBefore(VmId a, VmId b) {
-    return Indexes.startOrder(ctx.topology()).compare(a, b) < 0;
-  }
-
-  private static PMap<HostId, Set<VmId>> index(
-      PMap<HostId, Set<VmId>> map, HostId host, VmId vm, boolean add) {
-    Set<VmId> current = map.get(host);
-    TreeSet<VmId> updated = current == null ? new TreeSet<>() : new TreeSet<>(current);
-    if (add) {
-      updated.add(vm);
-    } else {
-      updated.remove(vm);
-    }
-    return updated.isEmpty()
-        ? map.minus(host)
-        : map.plus(host, Collections.unmodifiableSortedSet(updated));
+  private static PMap<HostId, PMap<VmId, Boolean>> index(
+      PMap<HostId, PMap<VmId, Boolean>> map, HostId host, VmId vm, boolean add) {
+    PMap<VmId, Boolean> current = map.get(host);
+    PMap<VmId, Boolean> updated = current == null ? PMap.empty() : current;
+    updated = add ? updated.plus(vm, Boolean.TRUE) : updated.minus(vm);
+    return updated.isEmpty() ? map.minus(host) : map.plus(host, updated);
   }
 }

@@ -21,10 +21,26 @@ public sealed interface SubjectId extends Comparable<SubjectId> permits HostId, 
     SERVICE
   }
 
+  /** The subject's own name (for a service, its name within its VM). */
+  String name();
+
+  /**
+   * Orders by kind (hosts, then VMs, then services), then by name (services by their VM's name
+   * first). Allocates nothing: subjects are compared on every step of the engine.
+   */
   @Override
   default int compareTo(SubjectId other) {
     int byKind = kind().compareTo(other.kind());
-    return byKind != 0 ? byKind : key().compareTo(other.key());
+    if (byKind != 0) {
+      return byKind;
+    }
+    if (this instanceof ServiceId mine) {
+      int byVm = mine.vm().name().compareTo(((ServiceId) other).vm().name());
+      if (byVm != 0) {
+        return byVm;
+      }
+    }
+    return name().compareTo(other.name());
   }
 
   /**
