@@ -20,24 +20,22 @@ import org.relaxha.monitor.ganglia.xml.GangliaDumpGenerator;
 import org.relaxha.monitor.ganglia.xml.GangliaParser;
 
 /**
- * Parsing a 10,000-host x 30-metric gmetad dump (90.9 MB, GangliaDumpGenerator.benchmark(),
- * seed 42): the adapter's streaming StAX parser (candidate) against a DOM parse of the same bytes
- * that extracts the same data (baseline, {@link DomGangliaParser}), in the same run.
+ * Parsing a 10,000-host x 30-metric gmetad dump (90.9 MB, GangliaDumpGenerator.benchmark(), seed
+ * 42): the adapter's streaming StAX parser (candidate) against a DOM parse of the same bytes that
+ * extracts the same data (baseline, {@link DomGangliaParser}), in the same run.
  *
- * <p>Not built yet: it belongs in the benchmarks/ module (JMH, shaded benchmarks.jar), which does
- * not exist. Moving it there needs ha-monitor-ganglia as a dependency and GangliaDumpGenerator
- * (today in ha-monitor-ganglia's test sources, package org.relaxha.monitor.ganglia.xml) moved or
- * copied into benchmarks/.
+ * <p>GangliaDumpGenerator comes from ha-monitor-ganglia's test jar.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GangliaParseBenchmark -prof gc}.
- * Report: MB/s = ops/s x {@link #MEGABYTES} (printed at setup); allocation per host =
- * {@code gc.alloc.rate.norm} / 10,000. The win is the median over forks of the per-fork ratio
- * stax/dom.
+ * Report: MB/s = ops/s x {@link #MEGABYTES} (printed at setup); allocation per host = {@code
+ * gc.alloc.rate.norm} / 10,000. The win is the median over forks of the per-fork ratio stax/dom.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 3,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
 public class GangliaParseBenchmark {
@@ -56,7 +54,8 @@ public class GangliaParseBenchmark {
   public void setUp() {
     dump = GangliaDumpGenerator.benchmark().bytes();
     MEGABYTES = dump.length / 1e6;
-    System.out.printf("dump: %d bytes (%.1f MB), 10000 hosts x 30 metrics%n", dump.length, MEGABYTES);
+    System.out.printf(
+        "dump: %d bytes (%.1f MB), 10000 hosts x 30 metrics%n", dump.length, MEGABYTES);
     stax = GangliaParser.ofDefaults();
     dom = new DomGangliaParser(GangliaParser.STANDARD_METRICS);
   }
@@ -73,12 +72,18 @@ public class GangliaParseBenchmark {
     GangliaDump oracle = dom.parse(dump);
     GangliaDump result = last;
     if (result == null || result.hosts().size() != 10_000) {
-      throw new IllegalStateException("expected 10000 hosts, got " + (result == null ? null : result.hosts().size()));
+      throw new IllegalStateException(
+          "expected 10000 hosts, got " + (result == null ? null : result.hosts().size()));
     }
     for (int i = 0; i < oracle.hosts().size(); i += 97) {
       if (!oracle.hosts().get(i).equals(result.hosts().get(i))) {
         throw new IllegalStateException(
-            "host " + i + " differs: " + result.hosts().get(i) + " vs DOM " + oracle.hosts().get(i));
+            "host "
+                + i
+                + " differs: "
+                + result.hosts().get(i)
+                + " vs DOM "
+                + oracle.hosts().get(i));
       }
     }
   }

@@ -19,9 +19,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The baseline of GangliaParseBenchmark: the JDK's DOM parser over the same bytes, then a walk
- * that builds the same {@link GangliaDump} as the streaming parser (same hosts, same kept metrics,
- * same cluster lag). No limits and fewer checks: it only has to be a fair, correct baseline.
+ * The baseline of GangliaParseBenchmark: the JDK's DOM parser over the same bytes, then a walk that
+ * builds the same {@link GangliaDump} as the streaming parser (same hosts, same kept metrics, same
+ * cluster lag). No limits and fewer checks: it only has to be a fair, correct baseline.
  *
  * <p>Not thread-safe (one DocumentBuilder).
  */
@@ -69,7 +69,8 @@ public final class DomGangliaParser {
           hosts.add(host(e, cluster.getAttribute("NAME"), lag));
         }
       }
-      clusters.add(new ClusterReport(cluster.getAttribute("NAME"), time, lag, hosts.size() - before));
+      clusters.add(
+          new ClusterReport(cluster.getAttribute("NAME"), time, lag, hosts.size() - before));
     }
     return new GangliaDump(
         root.getAttribute("VERSION"), root.getAttribute("SOURCE"), clusters, hosts, bytes.length);
@@ -78,7 +79,9 @@ public final class DomGangliaParser {
   private HostReport host(Element host, String cluster, long lag) {
     Map<String, MetricSample> kept = new HashMap<>();
     for (Node n = host.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element m && m.getTagName().equals("METRIC") && metrics.contains(m.getAttribute("NAME"))) {
+      if (n instanceof Element m
+          && m.getTagName().equals("METRIC")
+          && metrics.contains(m.getAttribute("NAME"))) {
         kept.put(
             m.getAttribute("NAME"),
             new MetricSample(
