@@ -71,6 +71,14 @@ final class VmRules {
   }
 
   static void onUp(Transaction tx, VmRecord r, String why) {
+    if (r.phase() == VmPhase.STARTING && tx.isInflight(r.pending())) {
+      // Until its start answers, the engine does not know where it runs: an "up" now may be
+      // about its previous life. Its location is set by the start's outcome, and a fresh
+      // verdict about the new incarnation follows.
+      tx.put(r);
+      tx.decide(r.id(), "wait", "up before its start answered; waiting for the start's outcome");
+      return;
+    }
     if (r.phase().awaitsRecovery() && r.cause() != Cause.SERVICE_DOWN) {
       recovered(tx, r, why);
     } else if (r.phase() == VmPhase.GAVE_UP) {
@@ -178,13 +186,27 @@ final class VmRules {
         if (!tx.spec(r.id()).reinstallAllowed()) {
           return Optional.of("the VM does not allow reinstallation");
         }
-        if (r.location().isEmpty() || !tx.host(r.location().get()).usable()) {
+        if (reinstallHost(tx, r).isEmpty()) {
           return Optional.of("no usable host holds it to reinstall on");
         }
         return Optional.empty();
       default:
         return Optional.empty();
     }
+  }
+
+  /**
+   * Where to reinstall: the usable host that holds the VM; or, for a VM proven off everywhere (its
+   * starts were all refused), the usable host it last ran on.
+   */
+  private static Optional<HostId> reinstallHost(Transaction tx, VmRecord r) {
+    if (r.location().isPresent()) {
+      return r.location().filter(h -> tx.host(h).usable());
+    }
+    if (r.locationKnown() && r.origin().isPresent() && tx.host(r.origin().get()).usable()) {
+      return r.origin();
+    }
+    return Optional.empty();
   }
 
   private static void perform(Transaction tx, VmRecord r, Rung rung, VmLadder ladder, String why) {
@@ -197,7 +219,12 @@ final class VmRules {
       restart(tx, b, ladder, why);
       return;
     }
-    HostId host = r.location().orElseThrow();
+    HostId host =
+        rung == Rung.REBOOT ? r.location().orElseThrow() : reinstallHost(tx, r).orElseThrow();
+    if (rung == Rung.REINSTALL) {
+      b.location = Optional.of(host);
+      b.locationKnown = true;
+    }
     Duration wait = ladder.timeoutAfter(rung);
     Command c =
         rung == Rung.REBOOT
@@ -236,7 +263,13 @@ final class VmRules {
   static void relocate(Transaction tx, VmRecord r, String why) {
     Optional<String> exhausted = Budgets.relocationsExhausted(r, tx.ladder(r.id()), tx.now);
     if (exhausted.isPresent()) {
-      giveUp(tx, r, exhausted.get() + "; " + why);
+      // No more moves: the RESTART rung is over, but the ladder is not (REINSTALL may remain).
+      tx.decide(r.id(), "skip RESTART", "no more moves: " + exhausted.get() + "; " + why);
+      VmRecord.Builder b = r.toBuilder();
+      if (b.lastRung.isEmpty() || b.lastRung.get().compareTo(Rung.RESTART) < 0) {
+        b.lastRung = Optional.of(Rung.RESTART);
+      }
+      escalate(tx, withoutDeadline(b.build()), after(b.lastRung), exhausted.get() + "; " + why);
       return;
     }
     if (!r.locationKnown()) {

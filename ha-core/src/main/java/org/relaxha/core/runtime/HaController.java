@@ -125,7 +125,9 @@ public final class HaController implements AutoCloseable {
             clock,
             settings.timeouts(),
             settings.hypervisorFencing(),
-            guard);
+            guard,
+            this::awaited,
+            loop::submit);
     inventory =
         new InventoryPoller(this, wiring, topology, calls, settings.timeouts().call(), guard);
     for (Monitor m : wiring.monitors()) {
@@ -163,8 +165,15 @@ public final class HaController implements AutoCloseable {
     StateStore.Recovery recovery = store.recover();
     warnings.addAll(recovery.warnings());
     recovery.warnings().forEach(w -> LOG.warn("journal recovery: {}", w));
+    // Without a snapshot, the journal starts from the first controller's initial state, which that
+    // controller made when it started, before its first input: replaying from a state made now
+    // would decide every journaled input at the restart's instant (timers not yet due, budget
+    // windows shifted) and diverge from what was decided and done.
+    Instant origin =
+        recovery.entries().isEmpty() ? now : ((Input) recovery.entries().get(0).value()).at();
+    Instant initial = origin.isBefore(now) ? origin : now;
     EngineState s =
-        recovery.state().map(EngineState.class::cast).orElseGet(() -> engine.initialState(now));
+        recovery.state().map(EngineState.class::cast).orElseGet(() -> engine.initialState(initial));
     for (StateStore.Entry e : recovery.entries()) {
       s = engine.step(s, (Input) e.value()).state();
     }
@@ -234,6 +243,10 @@ public final class HaController implements AutoCloseable {
       return;
     }
     state = step.state();
+    if (step.changed() && sinceSnapshot >= settings.snapshotEvery()) {
+      // After the state took the input: a snapshot at the input's sequence number must hold it.
+      snapshot();
+    }
     statusDirty |= step.changed();
     notifyListeners(l -> l.onInput(input));
     for (Decision d : step.decisions()) {
@@ -257,9 +270,7 @@ public final class HaController implements AutoCloseable {
       warn("journal failed: " + e.getMessage() + "; commands withheld until restart");
       return false;
     }
-    if (++sinceSnapshot >= settings.snapshotEvery()) {
-      snapshot();
-    }
+    sinceSnapshot++;
     return true;
   }
 
@@ -299,6 +310,43 @@ public final class HaController implements AutoCloseable {
     } else {
       executor.execute(c, result -> loop.submit(() -> apply(result)));
     }
+  }
+
+  /**
+   * Whether the engine still awaits {@code c}: a command about a VM or a host is carried out (or
+   * retried) only while that subject's record names it as pending. On the loop.
+   */
+  private boolean awaited(Command c) {
+    if (closed || state == null || !state.inflight().containsKey(c.id())) {
+      return false;
+    }
+    if (c instanceof Command.FenceHost f) {
+      return state.host(f.host()).pending() == c.id();
+    }
+    if (c instanceof Command.StartVm
+        || c instanceof Command.StopVm
+        || c instanceof Command.PowerCycleVm
+        || c instanceof Command.RebootVm
+        || c instanceof Command.ReinstallVm) {
+      return state.vm(vmOf(c)).pending() == c.id();
+    }
+    return true;
+  }
+
+  private static VmId vmOf(Command c) {
+    if (c instanceof Command.StartVm s) {
+      return s.vm();
+    }
+    if (c instanceof Command.StopVm s) {
+      return s.vm();
+    }
+    if (c instanceof Command.PowerCycleVm s) {
+      return s.vm();
+    }
+    if (c instanceof Command.RebootVm s) {
+      return s.vm();
+    }
+    return ((Command.ReinstallVm) c).vm();
   }
 
   private void place(Command.PlaceVms p) {

@@ -67,6 +67,33 @@ class VmLadderTest {
   }
 
   @Test
+  void aVmNoHostWillStartGoesOnToReinstallOnTheHostItLeftInsteadOfGivingUp() {
+    ActionResult damaged = ActionResult.failed("disk image damaged");
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), damaged);
+    h.done(h.last(Command.StopVm.class));
+    for (int round = 0; round < 20 && h.allOf(Command.ReinstallVm.class).isEmpty(); round++) {
+      for (Command pending : List.copyOf(h.state.inflight().values())) {
+        if (pending instanceof Command.PlaceVms p) {
+          h.placed(p);
+        } else if (pending instanceof Command.StartVm start) {
+          h.complete(start, damaged);
+        }
+      }
+      h.advance(Duration.ofSeconds(30));
+    }
+    assertThat(h.allOf(Command.StartVm.class)).as("moves the relocation budget allows").hasSize(3);
+    assertThat(h.decided(d -> d.action().equals("skip RESTART"))).isTrue();
+    Command.ReinstallVm reinstall = h.last(Command.ReinstallVm.class);
+    assertThat(reinstall.host()).as("the host it ran on before the moves").isEqualTo(H1);
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.REINSTALLING);
+    assertThat(h.vm("vm1").location()).contains(H1);
+    h.done(reinstall);
+    h.health(VM1, Health.UP);
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.STABILIZING);
+  }
+
+  @Test
   void reinstallIsSkippedForVmsThatForbidIt() {
     Topology t =
         Topology.of(
