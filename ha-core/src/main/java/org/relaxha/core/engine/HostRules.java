@@ -322,6 +322,10 @@ final class HostRules {
             Cause.VM_DOWN,
             Optional.empty(),
             "still down now that host " + host + " is back");
+      } else if (v.phase() == VmPhase.AWAITING_FENCE
+          && v.deadline().isPresent()
+          && tx.host(host).phase() == HostPhase.UP) {
+        VmRules.relocate(tx, VmRules.withoutDeadline(v), "its host " + host + " answers again");
       }
     }
   }

@@ -94,6 +94,43 @@ class VmLadderTest {
   }
 
   @Test
+  void aVmWhoseHostStopsAnsweringDuringAMoveWaitsForTheHostInsteadOfGivingUp() {
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), ActionResult.failed("no such domain"));
+    h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("connection timed out"));
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.AWAITING_FENCE);
+    assertThat(h.notification(n -> n.notification().severity() == Severity.CRITICAL)).isEmpty();
+    h.health(H1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    Command.StartVm start = h.last(Command.StartVm.class);
+    assertThat(start.host()).isNotEqualTo(H1);
+  }
+
+  @Test
+  void aVmWaitingForItsHostRetriesTheMoveWhenTheHostAnswersAgain() {
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), ActionResult.failed("no such domain"));
+    h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("connection timed out"));
+    h.health(H1, Health.SUSPECT);
+    h.fresh();
+    h.health(H1, Health.UP);
+    assertThat(h.freshActions()).singleElement().isInstanceOf(Command.StopVm.class);
+  }
+
+  @Test
+  void aVmWhoseHostNeitherAnswersNorIsDeclaredDownIsGivenUpAfterTheWait() {
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), ActionResult.failed("no such domain"));
+    h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("connection timed out"));
+    h.health(H1, Health.SUSPECT);
+    h.advance(Duration.ofMinutes(3));
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.GAVE_UP);
+    assertThat(h.vm("vm1").reason()).contains("cannot prove it off on h1");
+    assertThat(h.notification(n -> n.notification().severity() == Severity.CRITICAL)).isPresent();
+  }
+
+  @Test
   void reinstallIsSkippedForVmsThatForbidIt() {
     Topology t =
         Topology.of(
@@ -226,6 +263,10 @@ class VmLadderTest {
     h.give(new Input.SetMaintenance(H1, true, "alice", h.now));
     h.unreachable(VM1);
     h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("libvirt timed out"));
+    assertThat(h.vm("vm1").phase())
+        .as("it may still run on h1: it waits for h1 to be fenced or to answer")
+        .isEqualTo(VmPhase.AWAITING_FENCE);
+    h.advance(Duration.ofMinutes(3));
     assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.GAVE_UP);
     assertThat(h.allOf(Command.StartVm.class)).isEmpty();
   }
