@@ -11,17 +11,18 @@ import org.relaxha.core.journal.StateStoreException;
 import org.relaxha.core.runtime.HaController;
 import org.relaxha.core.runtime.HaControllerBuilder;
 import org.relaxha.core.runtime.StatusReport;
-import org.relaxha.examples.demo.Demo;
+import org.relaxha.examples.lab.Lab;
+import org.relaxha.examples.lab.LabRequest;
 import org.relaxha.examples.run.ControllerLiveness;
 import org.relaxha.examples.run.OperatorInbox;
 import org.relaxha.examples.run.SiteControllers;
 
 /**
  * Where the launcher meets the controller: {@code run} builds and runs the site's {@link
- * HaController}, {@code status} shows a controller's status from its state directory, and the
- * default action runs the demo. Everything before these methods (parsing, loading, validating,
- * creating adapters) is done by the launcher; each method returns the process exit code ({@link
- * ExitCodes}).
+ * HaController}, {@code status} shows a controller's status from its state directory, {@code lab}
+ * runs a simulation, and the default action runs the lab's built-in scenario. Everything before
+ * these methods (parsing, loading, validating, creating adapters) is done by the launcher; each
+ * method returns the process exit code ({@link ExitCodes}).
  *
  * <p>Stateless and thread-safe; tests may subclass it to record what they were given.
  */
@@ -127,12 +128,21 @@ public class ControllerWiring {
   }
 
   /**
-   * {@code relaxha} without arguments: runs the demo scenario on in-memory fakes in virtual time
-   * and prints what the controller did.
+   * {@code relaxha lab}: runs a scenario (or chaos schedules) against the real controller in a
+   * simulated data center, in virtual time, and prints what happened. A broken scenario file is a
+   * {@link org.relaxha.spi.config.ConfigException} (exit code 2) and nothing runs; a broken
+   * invariant is exit code 1.
    */
-  public int demo(LauncherContext launcher) {
+  public int lab(LabRequest request, LauncherContext launcher) {
     Quiet.logs();
-    new Demo(launcher.out()).run();
-    return ExitCodes.OK;
+    boolean terminal = System.console() != null;
+    return new Lab(request, launcher.out(), launcher.err(), terminal).run() == 0
+        ? ExitCodes.OK
+        : ExitCodes.FAILURE;
+  }
+
+  /** {@code relaxha} without arguments: the lab's built-in scenario. */
+  public int demo(LauncherContext launcher) {
+    return lab(LabRequest.builtIn(), launcher);
   }
 }

@@ -11,8 +11,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code relaxha} launcher: {@code check-config}, {@code probe}, {@code run}, {@code status},
- * and, without arguments, a short demonstration. Exit codes: {@link ExitCodes#OK 0} ok, {@link
- * ExitCodes#FAILURE 1} runtime failure, {@link ExitCodes#USAGE 2} usage or configuration error.
+ * {@code lab}, and, without arguments, the lab's built-in scenario. Exit codes: {@link ExitCodes#OK
+ * 0} ok, {@link ExitCodes#FAILURE 1} runtime failure, {@link ExitCodes#USAGE 2} usage or
+ * configuration error.
  *
  * <p>Each command instance serves one execution on the calling thread; not thread-safe.
  */
@@ -25,7 +26,8 @@ import picocli.CommandLine.ParseResult;
       "",
       "Detects failed hosts, VMs and services and recovers them: restart the service, reboot"
           + " the VM, restart it, reinstall it; fence a failed host and restart its VMs"
-          + " elsewhere. Without a command, runs a short scripted scenario on in-memory fakes."
+          + " elsewhere. Without a command, runs the lab's built-in scenario: the real controller"
+          + " against a simulated data center, in virtual time (relaxha lab)."
     },
     footer = {
       "",
@@ -65,6 +67,7 @@ public final class Relaxha implements Callable<Integer> {
     cli.addSubcommand("probe", ProbeCommand.commandLine(context));
     cli.addSubcommand("run", RunCommand.commandLine(context));
     cli.addSubcommand("status", new StatusCommand(context));
+    cli.addSubcommand("lab", new LabCommand(context));
     OperatorCommands.addTo(cli, context);
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     cli.setOut(new PrintWriter(context.out(), true));
@@ -74,7 +77,7 @@ public final class Relaxha implements Callable<Integer> {
     return cli;
   }
 
-  /** No command: the demonstration. */
+  /** No command: the lab's built-in scenario. */
   @Override
   public Integer call() {
     return context.wiring().demo(context);

@@ -44,7 +44,9 @@ final class PolicyReader {
     "bootsPerHost",
     "parallelStarts",
     "placementRetry",
-    "safetyValve"
+    "safetyValve",
+    "fenceDelay",
+    "bootSlot"
   };
   static final String[] VALVE_KEYS = {"maxShareDown", "minHostsDown", "window"};
   static final String[] CHECK_KEYS = {"interval", "missThreshold"};
@@ -162,8 +164,31 @@ final class PolicyReader {
     int parallel = s.integer("parallelStarts", base.parallelStarts());
     Duration placementRetry = s.duration("placementRetry", base.placementRetry());
     SafetyValve valve = s.subsection("safetyValve").map(PolicyReader::valve).orElse(base.valve());
+    Duration fenceDelay = s.duration("fenceDelay", base.fenceDelay());
+    HostRecovery.BootSlot slot = bootSlot(s, base.bootSlot());
     return Validation.build(
-        s, () -> new HostRecovery(attempts, retryDelay, perHost, parallel, placementRetry, valve));
+        s,
+        () ->
+            new HostRecovery(
+                attempts, retryDelay, perHost, parallel, placementRetry, valve, fenceDelay, slot));
+  }
+
+  /** {@code until-up} or {@code until-started} (also with underscores, any case). */
+  private static HostRecovery.BootSlot bootSlot(YamlConfigSection s, HostRecovery.BootSlot base) {
+    Optional<String> text = s.optionalString("bootSlot");
+    if (text.isEmpty()) {
+      return base;
+    }
+    List<String> names = List.of("until-up", "until-started");
+    return YamlConfigSection.constant(HostRecovery.BootSlot.class, text.get().replace('-', '_'))
+        .orElseThrow(
+            () ->
+                s.error(
+                    "bootSlot",
+                    "expected until-up or until-started, found '"
+                        + text.get()
+                        + "'"
+                        + Suggestions.hint(text.get(), names)));
   }
 
   private static SafetyValve valve(YamlConfigSection s) {

@@ -41,6 +41,19 @@ final class TopologyReader {
 
   private static final Vm VM_DEFAULTS = Vm.builder("defaults").build();
 
+  /**
+   * Extra keys another format (the lab's scenario files) allows in host and VM entries, and who
+   * reads them (with the entry's name), after the entry itself was read.
+   */
+  record Extras(
+      List<String> hostKeys,
+      List<String> vmKeys,
+      java.util.function.BiConsumer<String, YamlConfigSection> host,
+      java.util.function.BiConsumer<String, YamlConfigSection> vm) {
+    static final Extras NONE = new Extras(List.of(), List.of(), (n, s) -> {}, (n, s) -> {});
+  }
+
+  private final Extras extras;
   private final Map<String, YamlConfigSection> hostSections = new LinkedHashMap<>();
   private final Map<String, YamlConfigSection> vmSections = new LinkedHashMap<>();
   private final List<Host> hosts = new ArrayList<>();
@@ -49,7 +62,12 @@ final class TopologyReader {
 
   /** Reads the topology from the root section. */
   static Topology read(YamlConfigSection root) {
-    TopologyReader reader = new TopologyReader();
+    return read(root, Extras.NONE);
+  }
+
+  /** Reads the topology, letting {@code extras} read the keys it adds to hosts and VMs. */
+  static Topology read(YamlConfigSection root, Extras extras) {
+    TopologyReader reader = new TopologyReader(extras);
     if (!root.has("hosts")) {
       throw root.error("hosts", "required key is missing");
     }
@@ -62,8 +80,18 @@ final class TopologyReader {
     return Validation.build(root, () -> Topology.of(reader.hosts, reader.vms, reader.services));
   }
 
+  private TopologyReader(Extras extras) {
+    this.extras = extras;
+  }
+
+  private static String[] keys(String[] own, List<String> extra) {
+    List<String> all = new ArrayList<>(List.of(own));
+    all.addAll(extra);
+    return all.toArray(String[]::new);
+  }
+
   private void host(YamlConfigSection s) {
-    s.expectOnly(HOST_KEYS);
+    s.expectOnly(keys(HOST_KEYS, extras.hostKeys()));
     String name = s.string("name");
     double cpus = s.number("cpus");
     long memory = s.memoryMib("memory");
@@ -82,10 +110,11 @@ final class TopologyReader {
               pools.forEach(b::storagePool);
               return b.maintenance(maintenance).build();
             }));
+    extras.host().accept(name, s);
   }
 
   private void vm(YamlConfigSection s) {
-    s.expectOnly(VM_KEYS);
+    s.expectOnly(keys(VM_KEYS, extras.vmKeys()));
     String name = s.string("name");
     Optional<String> host = s.optionalString("host");
     double cpus = s.number("cpus", VM_DEFAULTS.demand().cpus());
@@ -113,6 +142,7 @@ final class TopologyReader {
               return b.build();
             });
     vms.add(vm);
+    extras.vm().accept(name, s);
     Map<String, YamlConfigSection> serviceSections = new LinkedHashMap<>();
     for (YamlConfigSection service : s.subsections("services")) {
       services.add(service(service, vm, serviceSections));

@@ -234,6 +234,12 @@ public final class YamlConfigSection implements ConfigSection {
     return Optional.ofNullable(subsection(key).orElse(null));
   }
 
+  /** Whether {@code key} holds a mapping (rather than a scalar or a list); false if absent. */
+  public boolean isMapping(String key) {
+    YamlDocument.Entry entry = entries.get(key);
+    return entry != null && entry.value() instanceof MappingNode;
+  }
+
   /** An optional nested mapping, as a {@link YamlConfigSection}. */
   public Optional<YamlConfigSection> subsection(String key) {
     Optional<Node> node = value(key);

@@ -184,12 +184,18 @@ public final class DetectionBoard {
 
   private boolean expects(SubjectId subject) {
     Set<String> monitors = coveredBy.get(subject);
-    return monitors != null && !allCoveringLost(subject);
+    return monitors != null && !allLost(monitors);
   }
 
   private boolean allCoveringLost(SubjectId subject) {
-    Set<String> monitors = coveredBy.get(subject);
-    return monitors != null && !monitors.isEmpty() && lostMonitors.containsAll(monitors);
+    return allLost(coveredBy.get(subject));
+  }
+
+  private boolean allLost(Set<String> monitors) {
+    return monitors != null
+        && !lostMonitors.isEmpty()
+        && !monitors.isEmpty()
+        && lostMonitors.containsAll(monitors);
   }
 
   private String reasonOf(SubjectId subject, Instant now) {

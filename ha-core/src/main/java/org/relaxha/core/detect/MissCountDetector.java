@@ -24,6 +24,7 @@ public final class MissCountDetector {
   private final CheckClass check;
   private final PhiSilence phi;
   private Instant lastSeen;
+  private Instant incarnation = Instant.MIN;
   private int failures;
   private boolean authoritativeFailure;
   private boolean reachable = true;
@@ -41,9 +42,15 @@ public final class MissCountDetector {
     this.phi = phi;
   }
 
-  /** Takes one observation; older than the newest one seen, it is ignored. */
+  /**
+   * Takes one observation; older than the newest one seen, or made before the subject's current
+   * incarnation began ({@link #restart}), it is ignored.
+   */
   public void observe(Observation o) {
     if (o.at().isBefore(lastSeen) && observed) {
+      return;
+    }
+    if (o.at().isBefore(incarnation)) {
       return;
     }
     if (o.status() == ObservedStatus.UNKNOWN) {
@@ -72,6 +79,7 @@ public final class MissCountDetector {
    * silence counts from {@code at}.
    */
   public void restart(Instant at) {
+    incarnation = at;
     lastSeen = at;
     failures = 0;
     authoritativeFailure = false;
@@ -136,18 +144,26 @@ public final class MissCountDetector {
     if (phi != null) {
       return phi.next(now);
     }
-    return Optional.of(lastSeen.plus(check.silenceFor(silentIntervals(now) + 1)));
+    long interval = check.interval().toNanos();
+    long after = interval * (silentIntervals(now) + 1L) + interval / 2;
+    return Optional.of(lastSeen.plusNanos(after));
   }
 
+  /**
+   * The check intervals of silence since the last observation, after half an interval of grace:
+   * {@code CheckClass.silenceFor} in whole nanoseconds (this runs for every subject after every
+   * observation, and {@code Duration} division goes through {@code BigDecimal}).
+   */
   private int silentIntervals(Instant now) {
     if (phi != null) {
       return phi.misses(now);
     }
-    Duration silence = Duration.between(lastSeen, now);
-    Duration first = check.silenceFor(1);
-    if (silence.compareTo(first) < 0) {
+    long silence = Duration.between(lastSeen, now).toNanos();
+    long interval = check.interval().toNanos();
+    long first = interval + interval / 2;
+    if (silence < first) {
       return 0;
     }
-    return 1 + (int) silence.minus(first).dividedBy(check.interval());
+    return (int) Math.min(Integer.MAX_VALUE, 1 + (silence - first) / interval);
   }
 }

@@ -83,7 +83,8 @@ public final class Engine {
       ServiceRecord r = state.services().get(s.id());
       services = services.plus(s.id(), r != null ? r : ServiceRecord.initial(s.id(), state.now()));
     }
-    return Indexes.rebuild(state, vms, hosts, services, t);
+    return Indexes.rebuild(
+        state, vms, hosts, services, t, ctx.policy().hostRecovery(state.now()).bootSlot());
   }
 
   /**

@@ -100,6 +100,13 @@ public record EngineState(
     for (VmId vm : startQueue) {
       vms.get(vm).target().ifPresent(host -> result.put(vm, host));
     }
+    // A VM whose start has not answered yet has no location, but its target is taken.
+    vms.forEach(
+        (vm, r) -> {
+          if (r.phase() == VmPhase.STARTING && r.location().isEmpty()) {
+            r.target().ifPresent(host -> result.put(vm, host));
+          }
+        });
     return result;
   }
 

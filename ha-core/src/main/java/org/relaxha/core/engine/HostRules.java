@@ -100,9 +100,27 @@ final class HostRules {
         why + ". " + evacuees.size() + " VM(s) will start elsewhere once the host is proven off.");
     if (valveHolds(tx, b.build())) {
       hold(tx, tx.host(r.id()));
-    } else {
+    } else if (tx.hostRecovery().fenceDelay().isZero()) {
       startFencing(tx, tx.host(r.id()), why);
+    } else {
+      delayFencing(tx, tx.host(r.id()), why);
     }
+  }
+
+  /** Gives a failed host the policy's delay to come back before it is fenced. */
+  private static void delayFencing(Transaction tx, HostRecord r, String why) {
+    java.time.Duration delay = tx.hostRecovery().fenceDelay();
+    Instant at = tx.now.plus(delay);
+    HostRecord.Builder b = r.toBuilder();
+    b.phase = HostPhase.FENCING;
+    b.fenceAttempts = 0;
+    b.pending = 0;
+    b.deadline = Optional.of(at);
+    b.since = tx.now;
+    b.reason = "down; fencing in " + delay + " unless it comes back (fence delay)";
+    tx.put(b.build());
+    tx.wake(r.id(), at, "end of fence delay");
+    tx.decide(r.id(), "delay fence", b.reason + " (" + why + ")");
   }
 
   /** VMs assigned to this host but not started yet go back to placement. */
@@ -227,7 +245,7 @@ final class HostRules {
         || tx.isInflight(r.pending())) {
       return;
     }
-    startFencing(tx, r, "retry");
+    startFencing(tx, r, r.fenceAttempts() == 0 ? "the fence delay is over" : "retry");
   }
 
   /** The host is proven off: every VM located there is off; place the ones to recover. */
@@ -303,6 +321,10 @@ final class HostRules {
             Cause.VM_DOWN,
             Optional.empty(),
             "still down now that host " + host + " is back");
+      } else if (v.phase() == VmPhase.AWAITING_FENCE
+          && v.deadline().isPresent()
+          && tx.host(host).phase() == HostPhase.UP) {
+        LadderRules.relocate(tx, VmRules.withoutDeadline(v), "its host " + host + " answers again");
       }
     }
   }

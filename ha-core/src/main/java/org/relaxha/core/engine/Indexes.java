@@ -11,6 +11,7 @@ import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.Topology;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
+import org.relaxha.spi.policy.HostRecovery;
 
 /** Rebuilds the state's derived indexes (host index, start queue, boot counters, queue). */
 final class Indexes {
@@ -21,7 +22,8 @@ final class Indexes {
       PMap<VmId, VmRecord> vms,
       PMap<HostId, HostRecord> hosts,
       PMap<ServiceId, ServiceRecord> services,
-      Topology topology) {
+      Topology topology,
+      HostRecovery.BootSlot slot) {
     PMap<HostId, PMap<VmId, Boolean>> byHost = PMap.empty();
     PMap<HostId, Integer> boots = PMap.empty();
     PMap<VmId, java.time.Instant> waiting = PMap.empty();
@@ -30,7 +32,7 @@ final class Indexes {
     java.util.Map<HostId, SortedSet<VmId>> located = new java.util.TreeMap<>();
     for (VmRecord r : vms.values()) {
       r.location().ifPresent(h -> located.computeIfAbsent(h, x -> new TreeSet<>()).add(r.id()));
-      if (r.phase() == VmPhase.STARTING && r.target().isPresent()) {
+      if (booting(r, slot)) {
         HostId h = r.target().get();
         Integer n = boots.get(h);
         boots = boots.plus(h, n == null ? 1 : n + 1);
@@ -73,6 +75,16 @@ final class Indexes {
         base.valveTripped(),
         base.nextCommandId(),
         base.now());
+  }
+
+  /**
+   * Whether the VM holds a boot slot on its target: it is being started and, unless boots hold
+   * their slot only until the start answers, not yet seen up.
+   */
+  static boolean booting(VmRecord r, HostRecovery.BootSlot slot) {
+    return r.phase() == VmPhase.STARTING
+        && r.target().isPresent()
+        && (slot == HostRecovery.BootSlot.UNTIL_UP || r.pending() != 0);
   }
 
   /** Higher restart priority first, then larger CPU demand, then name. */

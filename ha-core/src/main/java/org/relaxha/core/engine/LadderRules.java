@@ -64,13 +64,27 @@ final class LadderRules {
         if (!tx.spec(r.id()).reinstallAllowed()) {
           return Optional.of("the VM does not allow reinstallation");
         }
-        if (r.location().isEmpty() || !tx.host(r.location().get()).usable()) {
+        if (reinstallHost(tx, r).isEmpty()) {
           return Optional.of("no usable host holds it to reinstall on");
         }
         return Optional.empty();
       default:
         return Optional.empty();
     }
+  }
+
+  /**
+   * Where to reinstall: the usable host that holds the VM; or, for a VM proven off everywhere (its
+   * starts were all refused), the usable host it last ran on.
+   */
+  private static Optional<HostId> reinstallHost(Transaction tx, VmRecord r) {
+    if (r.location().isPresent()) {
+      return r.location().filter(h -> tx.host(h).usable());
+    }
+    if (r.locationKnown() && r.origin().isPresent() && tx.host(r.origin().get()).usable()) {
+      return r.origin();
+    }
+    return Optional.empty();
   }
 
   private static void perform(Transaction tx, VmRecord r, Rung rung, VmLadder ladder, String why) {
@@ -83,7 +97,12 @@ final class LadderRules {
       restart(tx, b, ladder, why);
       return;
     }
-    HostId host = r.location().orElseThrow();
+    HostId host =
+        rung == Rung.REBOOT ? r.location().orElseThrow() : reinstallHost(tx, r).orElseThrow();
+    if (rung == Rung.REINSTALL) {
+      b.location = Optional.of(host);
+      b.locationKnown = true;
+    }
     Duration wait = ladder.timeoutAfter(rung);
     Command c =
         rung == Rung.REBOOT
@@ -122,7 +141,14 @@ final class LadderRules {
   static void relocate(Transaction tx, VmRecord r, String why) {
     Optional<String> exhausted = Budgets.relocationsExhausted(r, tx.ladder(r.id()), tx.now);
     if (exhausted.isPresent()) {
-      giveUp(tx, r, exhausted.get() + "; " + why);
+      // No more moves: the RESTART rung is over, but the ladder is not (REINSTALL may remain).
+      tx.decide(r.id(), "skip RESTART", "no more moves: " + exhausted.get() + "; " + why);
+      VmRecord.Builder b = r.toBuilder();
+      if (b.lastRung.isEmpty() || b.lastRung.get().compareTo(Rung.RESTART) < 0) {
+        b.lastRung = Optional.of(Rung.RESTART);
+      }
+      escalate(
+          tx, VmRules.withoutDeadline(b.build()), after(b.lastRung), exhausted.get() + "; " + why);
       return;
     }
     if (!r.locationKnown()) {

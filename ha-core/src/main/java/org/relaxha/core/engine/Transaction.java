@@ -265,8 +265,9 @@ final class Transaction {
   // ---- derived indexes
 
   private void updateBoots(VmRecord prev, VmRecord next) {
-    boolean wasBooting = prev.phase() == VmPhase.STARTING;
-    boolean isBooting = next.phase() == VmPhase.STARTING;
+    HostRecovery.BootSlot slot = hostRecovery().bootSlot();
+    boolean wasBooting = Indexes.booting(prev, slot);
+    boolean isBooting = Indexes.booting(next, slot);
     if (wasBooting && (!isBooting || !prev.target().equals(next.target()))) {
       prev.target().ifPresent(h -> addBoots(h, -1));
       startsMayDispatch = true;

@@ -105,6 +105,7 @@ public final class Transitions {
               ServicePhase.GAVE_UP)
           .allow(
               ServicePhase.ESCALATED,
+              ServicePhase.RESTARTING,
               ServicePhase.STABILIZING,
               ServicePhase.HEALTHY,
               ServicePhase.GAVE_UP)

@@ -73,6 +73,14 @@ final class VmRules {
   }
 
   static void onUp(Transaction tx, VmRecord r, String why) {
+    if (r.phase() == VmPhase.STARTING && tx.isInflight(r.pending())) {
+      // Until its start answers, the engine does not know where it runs: an "up" now may be
+      // about its previous life. Its location is set by the start's outcome, and a fresh
+      // verdict about the new incarnation follows.
+      tx.put(r);
+      tx.decide(r.id(), "wait", "up before its start answered; waiting for the start's outcome");
+      return;
+    }
     if (r.phase().awaitsRecovery() && r.cause() != Cause.SERVICE_DOWN) {
       recovered(tx, r, why);
     } else if (r.phase() == VmPhase.GAVE_UP) {
@@ -146,6 +154,16 @@ final class VmRules {
       tx.decide(r.id(), "stable", healthy.reason());
       return;
     }
+    if (r.phase() == VmPhase.AWAITING_FENCE && r.origin().isPresent()) {
+      HostId host = r.origin().get();
+      String why = "host " + host + " neither answered nor was declared down within the wait";
+      if (hostAnswers(tx, host) && tx.host(host).usable()) {
+        LadderRules.relocate(tx, withoutDeadline(r), "its host " + host + " answers again");
+      } else {
+        LadderRules.giveUp(tx, withoutDeadline(r), "cannot prove it off on " + host + ": " + why);
+      }
+      return;
+    }
     if (r.phase().awaitsRecovery()) {
       String rung = r.lastRung().map(Rung::name).orElse("?");
       LadderRules.escalate(
@@ -197,6 +215,10 @@ final class VmRules {
   }
 
   private static void onStopped(Transaction tx, VmRecord r, Command.StopVm c, ActionResult result) {
+    if (result instanceof ActionResult.Unreachable) {
+      awaitHost(tx, r, c.host(), "cannot prove it off on " + c.host() + ": " + result.detail());
+      return;
+    }
     if (!result.succeeded()) {
       LadderRules.giveUp(tx, r, "cannot prove it off on " + c.host() + ": " + result.detail());
       return;
@@ -206,6 +228,27 @@ final class VmRules {
     b.locationKnown = true;
     tx.decide(r.id(), "stopped", "proven off on " + c.host() + ": " + result.detail());
     StartRules.place(tx, List.of(b.build()), "stopped on " + c.host());
+  }
+
+  /**
+   * Its host does not answer the stop that would prove it off there: the VM may still run on it.
+   * Rather than give up, it waits for the host's fate, as the VM of a failed host does: if the host
+   * is declared down it is fenced and the VM placed elsewhere; if it answers again the move is
+   * retried; if neither happens within the restart wait, the VM is given up.
+   */
+  static void awaitHost(Transaction tx, VmRecord r, HostId host, String why) {
+    Instant until = tx.now.plus(tx.ladder(r.id()).restartTimeout());
+    VmRecord.Builder b = r.toBuilder();
+    b.phase = VmPhase.AWAITING_FENCE;
+    b.origin = Optional.of(host);
+    b.pending = 0;
+    b.target = Optional.empty();
+    b.deadline = Optional.of(until);
+    b.since = tx.now;
+    b.reason = "its host " + host + " does not answer; waiting for it to be fenced or to answer";
+    tx.put(b.build());
+    tx.wake(r.id(), until, "end of the wait for host " + host);
+    tx.decide(r.id(), "await host", b.reason + " (" + why + ")");
   }
 
   /** An inventory fact about where the VM runs; only applied while the engine is not moving it. */

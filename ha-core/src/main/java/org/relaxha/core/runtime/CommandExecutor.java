@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.relaxha.core.engine.Command;
 import org.relaxha.core.engine.Input;
 import org.relaxha.core.engine.MonitoringUpdate;
@@ -40,6 +41,8 @@ final class CommandExecutor {
   private final Timeouts timeouts;
   private final List<Fencer> fencers;
   private final StartGuard startGuard;
+  private final Predicate<Command> awaited;
+  private final Consumer<Runnable> onLoop;
 
   CommandExecutor(
       Wiring wiring,
@@ -49,7 +52,9 @@ final class CommandExecutor {
       InstantSource clock,
       Timeouts timeouts,
       boolean hypervisorFencing,
-      StartGuard startGuard) {
+      StartGuard startGuard,
+      Predicate<Command> awaited,
+      Consumer<Runnable> onLoop) {
     this.wiring = wiring;
     this.topology = topology;
     this.calls = calls;
@@ -57,6 +62,8 @@ final class CommandExecutor {
     this.clock = clock;
     this.timeouts = timeouts;
     this.startGuard = startGuard;
+    this.awaited = awaited;
+    this.onLoop = onLoop;
     List<Fencer> chain = new ArrayList<>(wiring.fencers());
     if (hypervisorFencing) {
       chain.add(new HypervisorFencer(wiring));
@@ -81,7 +88,7 @@ final class CommandExecutor {
               clock.instant()));
     } else if (c instanceof Command.PowerCycleVm p) {
       attempt(
-          describe(c),
+          c,
           () -> startGuard.unlessRunning(p.vm(), p.host(), () -> act(c)),
           timeouts.call(),
           0,
@@ -89,7 +96,7 @@ final class CommandExecutor {
           r -> report.accept(new Input.ActionCompleted(c.id(), r, clock.instant())));
     } else if (c instanceof Command.ReinstallVm r) {
       attempt(
-          describe(c),
+          c,
           () -> startGuard.unlessRunning(r.vm(), r.host(), () -> act(c)),
           timeouts.call(),
           0,
@@ -100,11 +107,15 @@ final class CommandExecutor {
     }
   }
 
-  /** Executes {@code c} and eventually hands its outcome to {@code report}. */
+  /**
+   * Executes {@code c} and eventually hands its outcome to {@code report}. Called on the loop. A
+   * command the engine no longer awaits (its subject moved on) is neither tried nor retried: its
+   * outcome is reported as a failure, which the engine ignores as stale.
+   */
   void execute(Command c, Consumer<Input> report) {
     if (c instanceof Command.FenceHost f) {
       attempt(
-          describe(c),
+          c,
           () -> fence(f),
           timeouts.fence(),
           0,
@@ -112,7 +123,7 @@ final class CommandExecutor {
           r -> report.accept(new Input.FenceCompleted(c.id(), r, clock.instant())));
     } else {
       attempt(
-          describe(c),
+          c,
           () -> act(c),
           timeouts.call(),
           0,
@@ -122,7 +133,13 @@ final class CommandExecutor {
   }
 
   private <R> void attempt(
-      String what, Callable<R> call, Duration timeout, int tried, Class<R> type, Consumer<R> done) {
+      Command c, Callable<R> call, Duration timeout, int tried, Class<R> type, Consumer<R> done) {
+    String what = describe(c);
+    if (!awaited.test(c)) {
+      LOG.info("{}: not {}: the engine no longer awaits it", what, tried == 0 ? "run" : "retried");
+      done.accept(failure(type, "not carried out: the engine no longer awaits it"));
+      return;
+    }
     calls.run(
         what,
         call,
@@ -140,7 +157,7 @@ final class CommandExecutor {
                 wait);
             scheduler.at(
                 clock.instant().plus(wait),
-                () -> attempt(what, call, timeout, tried + 1, type, done));
+                () -> onLoop.accept(() -> attempt(c, call, timeout, tried + 1, type, done)));
           } else {
             done.accept(result);
           }
@@ -216,9 +233,7 @@ final class CommandExecutor {
       return startGuard.stopAndVerify(s.vm(), s.host());
     }
     if (c instanceof Command.PowerCycleVm p) {
-      return hypervisor(p.host())
-          .map(h -> h.powerCycleVm(topology.vms().get(p.vm()), p.host()))
-          .orElseGet(() -> noHypervisor(p.host()));
+      return startGuard.powerCycle(p.vm(), p.host());
     }
     if (c instanceof Command.RebootVm r) {
       var vm = topology.vms().get(r.vm());

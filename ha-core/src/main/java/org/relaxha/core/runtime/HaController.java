@@ -61,7 +61,7 @@ public final class HaController implements AutoCloseable {
 
   // Confined to the loop (or to start() before the loop runs).
   private final Journal journal;
-  private EngineState state;
+  private volatile EngineState state;
   private DetectionFeed feed;
   private ClusterView cluster;
   private CommandExecutor executor;
@@ -118,7 +118,9 @@ public final class HaController implements AutoCloseable {
             clock,
             settings.timeouts(),
             settings.hypervisorFencing(),
-            guard);
+            guard,
+            this::awaited,
+            loop::submit);
     inventory =
         new InventoryPoller(this, wiring, topology, calls, settings.timeouts().call(), guard);
     for (Monitor m : wiring.monitors()) {
@@ -246,6 +248,43 @@ public final class HaController implements AutoCloseable {
     } else {
       executor.execute(c, result -> loop.submit(() -> apply(result)));
     }
+  }
+
+  /**
+   * Whether the engine still awaits {@code c}: a command about a VM or a host is carried out (or
+   * retried) only while that subject's record names it as pending. On the loop.
+   */
+  private boolean awaited(Command c) {
+    if (closed || state == null || !state.inflight().containsKey(c.id())) {
+      return false;
+    }
+    if (c instanceof Command.FenceHost f) {
+      return state.host(f.host()).pending() == c.id();
+    }
+    if (c instanceof Command.StartVm
+        || c instanceof Command.StopVm
+        || c instanceof Command.PowerCycleVm
+        || c instanceof Command.RebootVm
+        || c instanceof Command.ReinstallVm) {
+      return state.vm(vmOf(c)).pending() == c.id();
+    }
+    return true;
+  }
+
+  private static VmId vmOf(Command c) {
+    if (c instanceof Command.StartVm s) {
+      return s.vm();
+    }
+    if (c instanceof Command.StopVm s) {
+      return s.vm();
+    }
+    if (c instanceof Command.PowerCycleVm s) {
+      return s.vm();
+    }
+    if (c instanceof Command.RebootVm s) {
+      return s.vm();
+    }
+    return ((Command.ReinstallVm) c).vm();
   }
 
   private void place(Command.PlaceVms p) {

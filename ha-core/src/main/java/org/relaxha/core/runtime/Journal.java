@@ -39,8 +39,15 @@ final class Journal {
     StateStore.Recovery recovery = store.recover();
     warnings.addAll(recovery.warnings());
     recovery.warnings().forEach(w -> LOG.warn("journal recovery: {}", w));
+    // Without a snapshot, the journal starts from the first controller's initial state, made when
+    // it started, before its first input: replaying from a state made now would decide every
+    // journaled input at the restart's instant (timers not yet due, budget windows shifted) and
+    // diverge from what was decided and done.
+    Instant origin =
+        recovery.entries().isEmpty() ? now : ((Input) recovery.entries().get(0).value()).at();
+    Instant initial = origin.isBefore(now) ? origin : now;
     EngineState s =
-        recovery.state().map(EngineState.class::cast).orElseGet(() -> engine.initialState(now));
+        recovery.state().map(EngineState.class::cast).orElseGet(() -> engine.initialState(initial));
     for (StateStore.Entry e : recovery.entries()) {
       s = engine.step(s, (Input) e.value()).state();
     }
@@ -62,6 +69,7 @@ final class Journal {
    * commands). Snapshots {@code next} when enough entries have accumulated.
    */
   boolean append(Input input, EngineState next, List<String> warnings) {
+    // The snapshot at this input's sequence number holds the state after the input: {@code next}.
     if (broken) {
       return false;
     }

@@ -56,6 +56,21 @@ class DetectionBoardTest {
   }
 
   @Test
+  void observationsMadeBeforeAVmsNewIncarnationAreIgnored() {
+    see(VM, ObservedStatus.UP);
+    at(Duration.ofSeconds(15));
+    see(H2, ObservedStatus.UP);
+    board.locate(VM, Optional.empty(), now);
+    board.locate(VM, Optional.of(H2), now);
+    Instant before = now.minusSeconds(10);
+    List<Verdict> stale =
+        board.observe(Observation.of(VM, ObservedStatus.UP, before, "ganglia", "TN=10s"), now);
+    assertThat(stale).as("a heartbeat of its previous life on h1").isEmpty();
+    assertThat(board.raw(VM, now)).isEqualTo(Health.UNKNOWN);
+    assertThat(see(VM, ObservedStatus.UP)).extracting(Verdict::health).containsExactly(Health.UP);
+  }
+
+  @Test
   void twoFailedChecksMakeDownOneMakesSuspect() {
     assertThat(see(H1, ObservedStatus.UP)).extracting(Verdict::health).containsExactly(Health.UP);
     assertThat(see(H1, ObservedStatus.UNREACHABLE))

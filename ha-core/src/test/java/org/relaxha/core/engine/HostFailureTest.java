@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relaxha.core.policy.StandardRecoveryPolicy;
 import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.Host;
 import org.relaxha.spi.model.HostId;
@@ -12,6 +13,8 @@ import org.relaxha.spi.model.Topology;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.notify.Severity;
+import org.relaxha.spi.policy.HostRecovery;
+import org.relaxha.spi.policy.SafetyValve;
 
 class HostFailureTest {
   private static final HostId H1 = HostId.of("h1");
@@ -49,6 +52,125 @@ class HostFailureTest {
     assertThat(h.allOf(Command.UpdateMonitoring.class))
         .filteredOn(u -> u.update() instanceof MonitoringUpdate.Moved)
         .hasSize(4);
+  }
+
+  @Test
+  void aVmBeingStartedCountsOnItsTargetForTheNextPlan() {
+    Topology t =
+        Topology.of(
+            List.of(
+                Host.builder("h1").capacity(8, 8192).build(),
+                Host.builder("h2").capacity(2, 65536).build(),
+                Host.builder("h3").capacity(8, 8192).build(),
+                Host.builder("h4").capacity(8, 4096).build()),
+            List.of(
+                Vm.builder("a").homeHost("h1").demand(2, 2048).build(),
+                Vm.builder("b").homeHost("h3").demand(2, 2048).build()),
+            List.of());
+    EngineHarness h = new EngineHarness(t, Fixtures.policy(2, 16));
+    h.allUp();
+    h.health(H1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    Command.StartVm first = h.last(Command.StartVm.class);
+    assertThat(first.host()).isEqualTo(HostId.of("h2"));
+    assertThat(h.vm("a").phase()).as("its start has not answered yet").isEqualTo(VmPhase.STARTING);
+    assertThat(h.state.occupancy()).containsEntry(VmId.of("a"), HostId.of("h2"));
+    h.health(HostId.of("h3"), Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    assertThat(h.last(Command.StartVm.class).host())
+        .as("h2 has no CPU left for b while a is starting there")
+        .isEqualTo(HostId.of("h4"));
+  }
+
+  @Test
+  void anUpVerdictBeforeTheStartAnswersDoesNotRecoverTheVm() {
+    EngineHarness h = new EngineHarness(Fixtures.cluster(3, 1), Fixtures.policy(2, 16));
+    h.allUp();
+    h.health(H1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    Command.StartVm start = h.last(Command.StartVm.class);
+    h.health(VmId.of("vm1"), Health.UP);
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.STARTING);
+    assertThat(h.state.occupancy()).containsEntry(VmId.of("vm1"), start.host());
+    h.done(start);
+    assertThat(h.vm("vm1").location()).contains(start.host());
+    h.health(VmId.of("vm1"), Health.UP);
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.STABILIZING);
+  }
+
+  @Test
+  void aFenceDelayGivesTheHostTimeToComeBackBeforeItIsFenced() {
+    HostRecovery delayed = HostRecovery.ofDefaults().withFenceDelay(Duration.ofMinutes(3));
+    EngineHarness h =
+        new EngineHarness(
+            Fixtures.cluster(3, 2), StandardRecoveryPolicy.builder().hostRecovery(delayed).build());
+    h.allUp();
+    h.health(H1, Health.DOWN);
+    assertThat(h.allOf(Command.FenceHost.class)).isEmpty();
+    assertThat(h.decided(d -> d.action().equals("delay fence"))).isTrue();
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.AWAITING_FENCE);
+    h.advance(Duration.ofMinutes(3).minusSeconds(1));
+    assertThat(h.allOf(Command.FenceHost.class)).isEmpty();
+    h.advance(Duration.ofSeconds(1));
+    Command.FenceHost fence = h.last(Command.FenceHost.class);
+    assertThat(fence.attempt()).isEqualTo(1);
+    h.fenced(fence);
+    assertThat(h.allOf(Command.PlaceVms.class)).hasSize(1);
+  }
+
+  @Test
+  void aHostBackWithinTheFenceDelayStandsDown() {
+    HostRecovery delayed = HostRecovery.ofDefaults().withFenceDelay(Duration.ofMinutes(3));
+    EngineHarness h =
+        new EngineHarness(
+            Fixtures.cluster(3, 2), StandardRecoveryPolicy.builder().hostRecovery(delayed).build());
+    h.allUp();
+    h.health(H1, Health.DOWN);
+    h.advance(Duration.ofMinutes(1));
+    h.health(H1, Health.UP);
+    assertThat(h.host("h1").phase()).isEqualTo(HostPhase.UP);
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.HEALTHY);
+    h.advance(Duration.ofMinutes(5));
+    assertThat(h.allOf(Command.FenceHost.class)).isEmpty();
+  }
+
+  @Test
+  void bootSlotsHeldUntilTheStartAnswersMakeSerialRestartsBackToBack() {
+    HostRecovery serial =
+        new HostRecovery(
+                3, Duration.ofSeconds(10), 1, 1, Duration.ofSeconds(30), SafetyValve.ofDefaults())
+            .withBootSlot(HostRecovery.BootSlot.UNTIL_STARTED);
+    EngineHarness h =
+        new EngineHarness(
+            Fixtures.cluster(3, 3), StandardRecoveryPolicy.builder().hostRecovery(serial).build());
+    h.allUp();
+    h.health(H1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    assertThat(h.allOf(Command.StartVm.class)).as("one at a time").hasSize(1);
+    h.done(h.last(Command.StartVm.class));
+    assertThat(h.allOf(Command.StartVm.class))
+        .as("the next one as soon as the first start answered, before it is seen up")
+        .hasSize(2);
+    h.done(h.last(Command.StartVm.class));
+    assertThat(h.allOf(Command.StartVm.class)).hasSize(3);
+  }
+
+  @Test
+  void bootSlotsHeldUntilUpWaitForTheVmToBeSeen() {
+    EngineHarness h = new EngineHarness(Fixtures.cluster(3, 3), Fixtures.policy(1, 1));
+    h.allUp();
+    h.health(H1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    Command.StartVm first = h.last(Command.StartVm.class);
+    h.done(first);
+    assertThat(h.allOf(Command.StartVm.class)).hasSize(1);
+    h.health(first.vm(), Health.UP);
+    assertThat(h.allOf(Command.StartVm.class)).hasSize(2);
   }
 
   @Test

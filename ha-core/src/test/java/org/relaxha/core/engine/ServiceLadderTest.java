@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relaxha.spi.model.ActionResult;
 import org.relaxha.spi.model.Health;
+import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.VmId;
 
@@ -58,6 +59,26 @@ class ServiceLadderTest {
     h.complete(h.last(Command.RestartService.class), ActionResult.unreachable("ssh timed out"));
     assertThat(h.allOf(Command.RebootVm.class)).isEmpty();
     assertThat(h.last(Command.PowerCycleVm.class).vm()).isEqualTo(WEB);
+  }
+
+  @Test
+  void anEscalatedServiceIsRestartedAgainWhenItsVmCameBackAnotherWay() {
+    h.health(HTTPD, Health.DOWN);
+    h.complete(h.last(Command.RestartService.class), ActionResult.unreachable("ssh timed out"));
+    assertThat(h.state.service(HTTPD).phase()).isEqualTo(ServicePhase.ESCALATED);
+    HostId h1 = HostId.of("h1");
+    h.health(h1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    h.done(h.last(Command.StartVm.class));
+    h.health(WEB, Health.UP);
+    assertThat(h.vm("web").phase()).isEqualTo(VmPhase.STABILIZING);
+    h.fresh();
+    h.health(HTTPD, Health.DOWN);
+    assertThat(h.state.service(HTTPD).phase())
+        .as("its VM was moved by a host failure and is up; the service still has restarts left")
+        .isEqualTo(ServicePhase.RESTARTING);
+    assertThat(h.freshActions()).singleElement().isInstanceOf(Command.RestartService.class);
   }
 
   @Test

@@ -67,6 +67,70 @@ class VmLadderTest {
   }
 
   @Test
+  void aVmNoHostWillStartGoesOnToReinstallOnTheHostItLeftInsteadOfGivingUp() {
+    ActionResult damaged = ActionResult.failed("disk image damaged");
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), damaged);
+    h.done(h.last(Command.StopVm.class));
+    for (int round = 0; round < 20 && h.allOf(Command.ReinstallVm.class).isEmpty(); round++) {
+      for (Command pending : List.copyOf(h.state.inflight().values())) {
+        if (pending instanceof Command.PlaceVms p) {
+          h.placed(p);
+        } else if (pending instanceof Command.StartVm start) {
+          h.complete(start, damaged);
+        }
+      }
+      h.advance(Duration.ofSeconds(30));
+    }
+    assertThat(h.allOf(Command.StartVm.class)).as("moves the relocation budget allows").hasSize(3);
+    assertThat(h.decided(d -> d.action().equals("skip RESTART"))).isTrue();
+    Command.ReinstallVm reinstall = h.last(Command.ReinstallVm.class);
+    assertThat(reinstall.host()).as("the host it ran on before the moves").isEqualTo(H1);
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.REINSTALLING);
+    assertThat(h.vm("vm1").location()).contains(H1);
+    h.done(reinstall);
+    h.health(VM1, Health.UP);
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.STABILIZING);
+  }
+
+  @Test
+  void aVmWhoseHostStopsAnsweringDuringAMoveWaitsForTheHostInsteadOfGivingUp() {
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), ActionResult.failed("no such domain"));
+    h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("connection timed out"));
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.AWAITING_FENCE);
+    assertThat(h.notification(n -> n.notification().severity() == Severity.CRITICAL)).isEmpty();
+    h.health(H1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    h.placed(h.last(Command.PlaceVms.class));
+    Command.StartVm start = h.last(Command.StartVm.class);
+    assertThat(start.host()).isNotEqualTo(H1);
+  }
+
+  @Test
+  void aVmWaitingForItsHostRetriesTheMoveWhenTheHostAnswersAgain() {
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), ActionResult.failed("no such domain"));
+    h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("connection timed out"));
+    h.health(H1, Health.SUSPECT);
+    h.fresh();
+    h.health(H1, Health.UP);
+    assertThat(h.freshActions()).singleElement().isInstanceOf(Command.StopVm.class);
+  }
+
+  @Test
+  void aVmWhoseHostNeitherAnswersNorIsDeclaredDownIsGivenUpAfterTheWait() {
+    h.unreachable(VM1);
+    h.complete(h.last(Command.PowerCycleVm.class), ActionResult.failed("no such domain"));
+    h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("connection timed out"));
+    h.health(H1, Health.SUSPECT);
+    h.advance(Duration.ofMinutes(3));
+    assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.GAVE_UP);
+    assertThat(h.vm("vm1").reason()).contains("cannot prove it off on h1");
+    assertThat(h.notification(n -> n.notification().severity() == Severity.CRITICAL)).isPresent();
+  }
+
+  @Test
   void reinstallIsSkippedForVmsThatForbidIt() {
     Topology t =
         Topology.of(
@@ -199,6 +263,10 @@ class VmLadderTest {
     h.give(new Input.SetMaintenance(H1, true, "alice", h.now));
     h.unreachable(VM1);
     h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("libvirt timed out"));
+    assertThat(h.vm("vm1").phase())
+        .as("it may still run on h1: it waits for h1 to be fenced or to answer")
+        .isEqualTo(VmPhase.AWAITING_FENCE);
+    h.advance(Duration.ofMinutes(3));
     assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.GAVE_UP);
     assertThat(h.allOf(Command.StartVm.class)).isEmpty();
   }

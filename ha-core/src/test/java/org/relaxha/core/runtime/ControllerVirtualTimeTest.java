@@ -9,10 +9,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.relaxha.core.engine.VmPhase;
 import org.relaxha.spi.hypervisor.PowerState;
+import org.relaxha.spi.model.ActionResult;
 import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.ObservedStatus;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.notify.Severity;
+import org.relaxha.testkit.fake.HypervisorOp;
 import org.relaxha.testkit.fake.InMemoryHypervisor;
 
 class ControllerVirtualTimeTest {
@@ -139,6 +142,96 @@ class ControllerVirtualTimeTest {
 
     @Override
     public void close() {}
+  }
+
+  @Test
+  void aControllerThatDiedBeforeItsFirstSnapshotReplaysItsJournalAtTheInstantsOfItsInputs() {
+    world = new VirtualWorld(1);
+    world.start(b -> b);
+    VmId vm = VmId.of("vm1");
+    for (int i = 0; i < 60; i++) {
+      if (!world.hypervisor.runningHostsOf(vm).isEmpty()) {
+        world.hypervisor.crashVm(vm, H1);
+      }
+      world.time.advance(Duration.ofSeconds(5));
+      world.observeAll();
+    }
+    assertThat(world.controller.status().of(vm).orElseThrow().phase())
+        .as("power-cycled, never came back within T2, not reinstallable")
+        .isEqualTo(VmPhase.GAVE_UP.name());
+    int critical = world.notifier.sent(Severity.CRITICAL).size();
+    world.crash();
+    world.time.advance(Duration.ofMinutes(2));
+    world.start(b -> b);
+    assertThat(world.controller.status().of(vm).orElseThrow().phase())
+        .as("the replay decides each input at its own instant, as the first controller did")
+        .isEqualTo(VmPhase.GAVE_UP.name());
+    world.run(Duration.ofMinutes(5), Duration.ofSeconds(5));
+    assertThat(world.notifier.sent(Severity.CRITICAL)).hasSize(critical);
+  }
+
+  @Test
+  void aRestartedControllerRecoversExactlyTheStateItHadWhateverTheSnapshotCadence() {
+    for (int every = 1; every <= 4; every++) {
+      int cadence = every;
+      world = new VirtualWorld(2);
+      world.start(b -> b.snapshotEvery(cadence));
+      world.hypervisor.crashVm(VmId.of("vm1"), H1);
+      world.run(Duration.ofSeconds(50), Duration.ofSeconds(5));
+      world.hypervisor.setReachable(H1, false);
+      world.run(Duration.ofSeconds(35), Duration.ofSeconds(5));
+      var before = world.controller.engineState();
+      world.crash();
+      world.startQuietly(b -> b.snapshotEvery(cadence));
+      var after = world.controller.engineState();
+      assertThat(after.nextCommandId())
+          .as("snapshot every %d", cadence)
+          .isEqualTo(before.nextCommandId());
+      assertThat(after.vms()).as("snapshot every %d", cadence).isEqualTo(before.vms());
+      assertThat(after.hosts()).as("snapshot every %d", cadence).isEqualTo(before.hosts());
+      assertThat(after.inflight()).as("snapshot every %d", cadence).isEqualTo(before.inflight());
+      assertThat(after).as("snapshot every %d", cadence).isEqualTo(before);
+      world.controller.close();
+      world.controller = null;
+    }
+  }
+
+  @Test
+  void aCommandTheEngineNoLongerAwaitsIsNotRetried() {
+    world = new VirtualWorld(1);
+    world.start(b -> b);
+    VmId vm = VmId.of("vm1");
+    world.hypervisor.failAlways(
+        HypervisorOp.POWER_CYCLE_VM, vm, ActionResult.unreachable("connection timed out"));
+    world.hypervisor.crashVm(vm, H1);
+    world.observeAll();
+    world.observeAll();
+    assertThat(world.hypervisor.calls(HypervisorOp.POWER_CYCLE_VM)).hasSize(1);
+    world.hypervisor.setReachable(H1, false);
+    world.observeAll();
+    world.observeAll();
+    assertThat(world.controller.status().of(H1).orElseThrow().health()).isEqualTo(Health.DOWN);
+    world.run(Duration.ofMinutes(1), Duration.ofSeconds(5));
+    assertThat(world.hypervisor.calls(HypervisorOp.POWER_CYCLE_VM))
+        .as("the VM's host failed: the engine awaits the fence now, not the power-cycle")
+        .hasSize(1);
+    assertThat(world.hypervisor.runningHostsOf(vm)).hasSize(1).doesNotContain(H1);
+  }
+
+  @Test
+  void aPowerCycleNeverRunsASecondCopy() {
+    world = new VirtualWorld(1);
+    world.start(b -> b);
+    VmId vm = VmId.of("vm1");
+    world.hypervisor.crashVm(vm, H1);
+    world.hypervisor.define(vm, HostId.of("h2"), PowerState.RUNNING);
+    world.monitor.observe(vm, ObservedStatus.UNREACHABLE);
+    world.monitor.observe(vm, ObservedStatus.UNREACHABLE);
+    world.time.runDue();
+    assertThat(world.hypervisor.calls(HypervisorOp.POWER_CYCLE_VM))
+        .as("refused before it reached the hypervisor: the VM runs on h2")
+        .isEmpty();
+    assertThat(world.hypervisor.ranOnTwoHosts()).isEmpty();
   }
 
   @Test

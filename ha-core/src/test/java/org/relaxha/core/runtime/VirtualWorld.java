@@ -79,6 +79,33 @@ final class VirtualWorld {
     return controller;
   }
 
+  /** Starts a controller and lets nothing happen yet: no time passes, nothing is observed. */
+  HaController startQuietly(UnaryOperator<HaControllerBuilder> extra) {
+    HaControllerBuilder b =
+        HaController.builder()
+            .topology(topology)
+            .virtualTime(time)
+            .stateStore(this::nextStore)
+            .monitor(monitor)
+            .hypervisor(hypervisor)
+            .fencer(fencer)
+            .notifier(notifier)
+            .inventoryInterval(Duration.ofMinutes(5));
+    controller = extra.apply(b).build();
+    controller.start();
+    return controller;
+  }
+
+  /**
+   * The controller dies: its store is closed under it first, so no final snapshot is written and a
+   * new controller must replay the journal.
+   */
+  void crash() {
+    store = store.reopen();
+    controller.close();
+    controller = null;
+  }
+
   /** The store as a restarted controller finds it. */
   private InMemoryStateStore nextStore() {
     if (used) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import org.relaxha.spi.Require;
 
 /**
- * What happens when a host fails: fencing retries, how many VMs boot at once on one host and
- * overall, how often waiting VMs are offered to placement again, and the safety valve.
+ * What happens when a host fails: how long to wait before fencing it, fencing retries, how many VMs
+ * boot at once on one host and overall and how long a boot holds its slot, how often waiting VMs
+ * are offered to placement again, and the safety valve.
  *
  * <p>Immutable and thread-safe.
  *
@@ -16,6 +17,11 @@ import org.relaxha.spi.Require;
  * @param parallelStarts VMs booting at once in the whole cluster
  * @param placementRetry how often VMs that fit nowhere are offered to placement again
  * @param valve the mass-failure safety valve
+ * @param fenceDelay how long a host declared down is given to come back before it is fenced (zero
+ *     by default: fence at once); a host that answers again within it stands down. The 3RC
+ *     controller, which first tried a reboot on the dead host and waited T1, behaves like a delay
+ *     of T1
+ * @param bootSlot how long a started VM holds its boot slot
  */
 public record HostRecovery(
     int fenceAttempts,
@@ -23,7 +29,21 @@ public record HostRecovery(
     int bootsPerHost,
     int parallelStarts,
     Duration placementRetry,
-    SafetyValve valve) {
+    SafetyValve valve,
+    Duration fenceDelay,
+    BootSlot bootSlot) {
+
+  /** How long a started VM counts against the boot limits. */
+  public enum BootSlot {
+    /** Until it is seen up (or its start fails or times out): RelaxHA's default. */
+    UNTIL_UP,
+    /**
+     * Only until its start command answers: the paper controllers issued their starts one after
+     * another, each as soon as the previous one returned (their start blocked until the guest had
+     * booted).
+     */
+    UNTIL_STARTED
+  }
 
   /** Validates every field. */
   public HostRecovery {
@@ -33,11 +53,61 @@ public record HostRecovery(
     Require.atLeast(parallelStarts, 1, "hostRecovery.parallelStarts");
     Require.positive(placementRetry, "hostRecovery.placementRetry");
     Require.nonNull(valve, "hostRecovery.valve");
+    Require.nonNegative(fenceDelay, "hostRecovery.fenceDelay");
+    Require.nonNull(bootSlot, "hostRecovery.bootSlot");
   }
 
-  /** 3 fence tries 10 s apart, 2 boots per host, 16 in parallel, retry placement every 30 s. */
+  /** Fencing at once, boot slots held until the VM is up. */
+  public HostRecovery(
+      int fenceAttempts,
+      Duration fenceRetryDelay,
+      int bootsPerHost,
+      int parallelStarts,
+      Duration placementRetry,
+      SafetyValve valve) {
+    this(
+        fenceAttempts,
+        fenceRetryDelay,
+        bootsPerHost,
+        parallelStarts,
+        placementRetry,
+        valve,
+        Duration.ZERO,
+        BootSlot.UNTIL_UP);
+  }
+
+  /**
+   * 3 fence tries 10 s apart, no delay before fencing, 2 boots per host, 16 in parallel, each
+   * holding its slot until the VM is up, retry placement every 30 s.
+   */
   public static HostRecovery ofDefaults() {
     return new HostRecovery(
         3, Duration.ofSeconds(10), 2, 16, Duration.ofSeconds(30), SafetyValve.ofDefaults());
+  }
+
+  /** A copy with another delay before fencing. */
+  public HostRecovery withFenceDelay(Duration delay) {
+    return new HostRecovery(
+        fenceAttempts,
+        fenceRetryDelay,
+        bootsPerHost,
+        parallelStarts,
+        placementRetry,
+        valve,
+        delay,
+        bootSlot);
+  }
+
+  /** A copy whose boots hold their slot as {@code slot} says. */
+  public HostRecovery withBootSlot(BootSlot slot) {
+    return new HostRecovery(
+        fenceAttempts,
+        fenceRetryDelay,
+        bootsPerHost,
+        parallelStarts,
+        placementRetry,
+        valve,
+        fenceDelay,
+        slot);
   }
 }
