@@ -286,7 +286,8 @@ final class VmRules {
     b.pending = 0;
     b.deadline = Optional.empty();
     b.target = Optional.empty();
-    b.episodeStart = Optional.of(r.episodeStart().orElse(tx.now));
+    boolean fresh = r.phase() == VmPhase.HEALTHY || r.phase() == VmPhase.STABILIZING;
+    b.episodeStart = fresh ? Optional.of(tx.now) : Optional.of(r.episodeStart().orElse(tx.now));
     b.since = tx.now;
     b.reason = "host " + host + " down; waiting for it to be fenced";
     tx.put(b.build());
