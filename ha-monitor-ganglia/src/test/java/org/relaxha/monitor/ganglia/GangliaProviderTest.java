@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.relaxha.monitor.ganglia.support.MapSection;
 import org.relaxha.monitor.ganglia.support.Sites;
 import org.relaxha.spi.config.AdapterContext;
 import org.relaxha.spi.config.AdapterProvider;
 import org.relaxha.spi.config.ConfigException;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.VmId;
+import org.relaxha.testkit.config.MapConfigSection;
 
 class GangliaProviderTest {
   private final GangliaProvider provider = new GangliaProvider();
@@ -32,7 +32,7 @@ class GangliaProviderTest {
   }
 
   private GangliaMonitor create(Map<String, Object> values) {
-    List<Object> components = provider.create(MapSection.adapter(values), context);
+    List<Object> components = provider.create(MapConfigSection.adapter(values), context);
     assertThat(components).hasSize(1);
     return (GangliaMonitor) components.get(0);
   }

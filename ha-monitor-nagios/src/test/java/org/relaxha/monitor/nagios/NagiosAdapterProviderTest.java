@@ -18,6 +18,7 @@ import org.relaxha.spi.config.ConfigException;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.VmId;
+import org.relaxha.testkit.config.MapConfigSection;
 
 class NagiosAdapterProviderTest {
   @TempDir Path state;
@@ -38,14 +39,17 @@ class NagiosAdapterProviderTest {
   }
 
   NagiosMonitor create(Map<String, Object> values) {
-    List<Object> components = provider.create(MapSection.of(values), context());
+    List<Object> components =
+        provider.create(MapConfigSection.adapter("/etc/relaxha/site.yaml", values), context());
     assertThat(components).singleElement().isInstanceOf(NagiosMonitor.class);
     return (NagiosMonitor) components.get(0);
   }
 
   ConfigException error(Map<String, Object> values) {
     return org.assertj.core.api.Assertions.catchThrowableOfType(
-        () -> provider.create(MapSection.of(values), context()), ConfigException.class);
+        () ->
+            provider.create(MapConfigSection.adapter("/etc/relaxha/site.yaml", values), context()),
+        ConfigException.class);
   }
 
   @Test

@@ -13,9 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.libvirt.Connect;
-import org.libvirt.Domain;
-import org.libvirt.LibvirtException;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.testkit.it.RequiredTools;
@@ -49,7 +46,7 @@ class LibvirtKillIT {
     Guest guest = Guest.build();
     libvirtd = new Libvirtd(dir.resolve("libvirt"));
     libvirtd.start();
-    undefine();
+    libvirtd.undefine(DOMAIN);
     console = dir.resolve("console.log");
     xmlDir = Files.createDirectories(dir.resolve("domains"));
     Files.writeString(xmlDir.resolve(DOMAIN + ".xml"), guest.domainXml(DOMAIN, console));
@@ -62,29 +59,10 @@ class LibvirtKillIT {
     }
     try {
       if (libvirtd.alive()) {
-        undefine();
+        libvirtd.undefine(DOMAIN);
       }
     } finally {
       libvirtd.stop();
-    }
-  }
-
-  private static void undefine() throws LibvirtException {
-    Connect c = new Connect(libvirtd.uri());
-    try {
-      for (Domain d : c.listAllDomains(0)) {
-        if (d.getName().equals(DOMAIN)) {
-          try {
-            d.destroy();
-          } catch (LibvirtException e) {
-            // not running
-          }
-          d.undefine();
-        }
-        d.free();
-      }
-    } finally {
-      c.close();
     }
   }
 

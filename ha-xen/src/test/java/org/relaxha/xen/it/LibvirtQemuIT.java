@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.libvirt.Connect;
-import org.libvirt.Domain;
-import org.libvirt.LibvirtException;
 import org.relaxha.core.engine.Command;
 import org.relaxha.core.runtime.ControllerListener;
 import org.relaxha.core.runtime.HaController;
@@ -71,7 +68,7 @@ class LibvirtQemuIT {
     Guest guest = Guest.build();
     libvirtd = new Libvirtd(dir.resolve("libvirt"));
     libvirtd.start();
-    undefineLeftover();
+    libvirtd.undefine(DOMAIN);
     console = dir.resolve("console.log");
     xmlDir = Files.createDirectories(dir.resolve("domains"));
     Files.writeString(xmlDir.resolve(DOMAIN + ".xml"), guest.domainXml(DOMAIN, console));
@@ -84,7 +81,7 @@ class LibvirtQemuIT {
     }
     try {
       if (libvirtd.alive()) {
-        undefineLeftover();
+        libvirtd.undefine(DOMAIN);
       }
     } finally {
       libvirtd.stop();
@@ -93,26 +90,6 @@ class LibvirtQemuIT {
 
   private static boolean userExists(String user) throws Exception {
     return new ProcessBuilder("id", user).start().waitFor() == 0;
-  }
-
-  /** Removes the test domain (running or defined) left by this or an earlier run. */
-  private static void undefineLeftover() throws Exception {
-    Connect c = new Connect(libvirtd.uri());
-    try {
-      for (Domain d : c.listAllDomains(0)) {
-        if (d.getName().equals(DOMAIN)) {
-          try {
-            d.destroy();
-          } catch (LibvirtException e) {
-            // not running
-          }
-          d.undefine();
-        }
-        d.free();
-      }
-    } finally {
-      c.close();
-    }
   }
 
   private static LibvirtAdapter adapter() {

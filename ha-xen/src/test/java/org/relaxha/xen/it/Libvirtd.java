@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
 import org.relaxha.testkit.it.RequiredTools;
 
 /**
@@ -40,6 +43,26 @@ final class Libvirtd {
 
   Path log() {
     return dir.resolve("libvirtd.log");
+  }
+
+  /** Destroys and undefines {@code domain} if this daemon knows it (left by an earlier run). */
+  void undefine(String domain) throws LibvirtException {
+    Connect c = new Connect(uri());
+    try {
+      for (Domain d : c.listAllDomains(0)) {
+        if (d.getName().equals(domain)) {
+          try {
+            d.destroy();
+          } catch (LibvirtException e) {
+            // not running
+          }
+          d.undefine();
+        }
+        d.free();
+      }
+    } finally {
+      c.close();
+    }
   }
 
   /** Starts it and waits until its socket accepts connections. */

@@ -1,4 +1,4 @@
-package org.relaxha.monitor.ganglia.support;
+package org.relaxha.testkit.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,27 +15,35 @@ import org.relaxha.spi.config.ConfigSection;
 import org.relaxha.spi.config.Secret;
 
 /**
- * A {@link ConfigSection} over nested maps and lists, for tests of the provider without the
- * launcher's YAML reader. Each key's "line" is its position in the map plus the section's line, so
- * tests can check that errors carry a line; the file is {@code test.yaml}.
+ * A {@link ConfigSection} over nested maps and lists, for tests of an {@code AdapterProvider}
+ * without the launcher's YAML reader (which adapters do not depend on). Values are strings,
+ * numbers, booleans, lists and maps; each key's "line" is its position in the map plus the
+ * section's line, so tests can check that errors carry a line. Not thread-safe.
  */
-public final class MapSection implements ConfigSection {
+public final class MapConfigSection implements ConfigSection {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
+  private final String file;
   private final String path;
   private final int line;
   private final Map<String, Object> values;
   private final Set<String> asked = new LinkedHashSet<>();
 
-  private MapSection(String path, int line, Map<String, Object> values) {
+  private MapConfigSection(String file, String path, int line, Map<String, Object> values) {
+    this.file = file;
     this.path = path;
     this.line = line;
     this.values = new LinkedHashMap<>(values);
   }
 
   /** The adapter section {@code adapters[0]}, with type and name already read. */
-  public static MapSection adapter(Map<String, Object> values) {
-    MapSection s = new MapSection("adapters[0]", 10, values);
+  public static MapConfigSection adapter(Map<String, Object> values) {
+    return adapter("test.yaml", values);
+  }
+
+  /** The adapter section {@code adapters[0]} of {@code file}, with type and name already read. */
+  public static MapConfigSection adapter(String file, Map<String, Object> values) {
+    MapConfigSection s = new MapConfigSection(file, "adapters[0]", 10, values);
     s.asked.add("type");
     s.asked.add("name");
     return s;
@@ -48,7 +56,7 @@ public final class MapSection implements ConfigSection {
 
   @Override
   public String file() {
-    return "test.yaml";
+    return file;
   }
 
   @Override
@@ -69,7 +77,7 @@ public final class MapSection implements ConfigSection {
 
   @Override
   public String string(String key) {
-    return optionalString(key).orElseThrow(() -> error(key, "is required"));
+    return optionalString(key).orElseThrow(() -> error(key, "required key is missing"));
   }
 
   @Override
@@ -84,7 +92,7 @@ public final class MapSection implements ConfigSection {
 
   @Override
   public int integer(String key) {
-    return (int) number(key, Double.NaN);
+    return parseInt(key, string(key));
   }
 
   @Override
@@ -115,7 +123,14 @@ public final class MapSection implements ConfigSection {
 
   @Override
   public boolean bool(String key, boolean defaultValue) {
-    return optionalString(key).map(Boolean::parseBoolean).orElse(defaultValue);
+    return optionalString(key).map(s -> parseBool(key, s)).orElse(defaultValue);
+  }
+
+  private boolean parseBool(String key, String s) {
+    if (s.equals("true") || s.equals("false")) {
+      return Boolean.parseBoolean(s);
+    }
+    throw error(key, "expected true or false, found '" + s + "'");
   }
 
   @Override
@@ -157,7 +172,7 @@ public final class MapSection implements ConfigSection {
 
   @Override
   public ConfigSection section(String key) {
-    return optionalSection(key).orElseThrow(() -> error(key, "is required"));
+    return optionalSection(key).orElseThrow(() -> error(key, "required key is missing"));
   }
 
   @Override
@@ -171,7 +186,8 @@ public final class MapSection implements ConfigSection {
     if (!(v instanceof Map<?, ?> map)) {
       throw error(key, "expected a mapping");
     }
-    return Optional.of(new MapSection(pathOf(key), lineOf(key), (Map<String, Object>) map));
+    return Optional.of(
+        new MapConfigSection(file, pathOf(key), lineOf(key), (Map<String, Object>) map));
   }
 
   @Override
@@ -191,8 +207,8 @@ public final class MapSection implements ConfigSection {
         throw error(key, "expected a mapping at [" + i + "]");
       }
       out.add(
-          new MapSection(
-              pathOf(key) + "[" + i + "]", lineOf(key) + 1 + i, (Map<String, Object>) map));
+          new MapConfigSection(
+              file, pathOf(key) + "[" + i + "]", lineOf(key) + 1 + i, (Map<String, Object>) map));
     }
     return out;
   }
