@@ -30,7 +30,11 @@ import org.relaxha.spi.Require;
  * threshold. A sweep is then one comparison per subject ({@link #sweep}).
  *
  * <p><b>Cost.</b> Every array is allocated by the constructor: {@link #heartbeat} allocates nothing
- * and costs a few dozen arithmetic operations.
+ * and costs a few dozen arithmetic operations (one square root; a division only for an interval
+ * that lost heartbeats). A subject's numbers sit side by side in three small blocks and each window
+ * entry packs the interval with its loss count, so a heartbeat touches about five cache lines; the
+ * DOWN deadlines are kept densely for the sweep. An interval longer than 2^56 ns (about 2.3 years)
+ * is recorded as that.
  *
  * <p>Not thread-safe.
  */
@@ -39,6 +43,34 @@ public final class PhiAccrualDetector {
   private static final double FORGET_AFTER = 1 << 20;
   private static final int LOSS_REVIEW = 256;
 
+  /** A ring entry: the interval in the low 56 bits, its losses in the high 8. */
+  private static final int LOSS_SHIFT = 56;
+
+  private static final long INTERVAL_MASK = (1L << LOSS_SHIFT) - 1;
+
+  // Per-subject numbers, side by side so that a heartbeat touches few cache lines.
+  private static final int SUM = 0;
+  private static final int SUM_SQ = 1;
+  private static final int MEAN = 2;
+  private static final int STD = 3;
+  private static final int INTERVALS = 4;
+  private static final int LOSSY = 5;
+  private static final int BURSTY = 6;
+  private static final int STATS = 8;
+
+  private static final int HEAD = 0;
+  private static final int FILLED = 1;
+  private static final int CLEAN = 2;
+  private static final int SINCE_REFRESH = 3;
+  private static final int SINCE_REVIEW = 4;
+  private static final int TOLERATED = 5;
+  private static final int SEEN = 6;
+  private static final int COUNTERS = 8;
+
+  private static final int LAST = 0;
+  private static final int SUSPECT_AT = 1;
+  private static final int TIMES = 2;
+
   private final PhiAccrual settings;
   private final int n;
   private final int window;
@@ -46,25 +78,18 @@ public final class PhiAccrualDetector {
   private final double zSuspect;
   private final double zDown;
 
+  /** Each subject's window: {@code window} packed entries from {@code s * window}. */
   private final long[] ring;
-  private final byte[] lossesInSample;
-  private final int[] head;
-  private final int[] filled;
-  private final int[] clean;
-  private final int[] sinceRefresh;
-  private final double[] sum;
-  private final double[] sumSq;
-  private final double[] mean;
-  private final double[] std;
-  private final boolean[] seen;
-  private final long[] last;
-  private final long[] suspectAt;
+
+  private final double[] stats;
+  private final int[] counters;
+  private final long[] times;
+
+  /** Kept apart, densely, for {@link #sweep}. */
   private final long[] downAt;
-  private final double[] intervals;
-  private final double[] lossy;
-  private final double[] bursty;
-  private final int[] sinceReview;
-  private final int[] tolerated;
+
+  /** {@code 1.0 / c} for every count {@code c} of clean samples a window can hold. */
+  private final double[] reciprocal;
 
   /**
    * A detector for {@code subjects} subjects, each started at time 0.
@@ -80,24 +105,14 @@ public final class PhiAccrualDetector {
     this.zSuspect = Normal.quantileOfPhi(settings.suspectPhi());
     this.zDown = Normal.quantileOfPhi(settings.downPhi());
     this.ring = new long[n * window];
-    this.lossesInSample = new byte[n * window];
-    this.head = new int[n];
-    this.filled = new int[n];
-    this.clean = new int[n];
-    this.sinceRefresh = new int[n];
-    this.sum = new double[n];
-    this.sumSq = new double[n];
-    this.mean = new double[n];
-    this.std = new double[n];
-    this.seen = new boolean[n];
-    this.last = new long[n];
-    this.suspectAt = new long[n];
+    this.stats = new double[n * STATS];
+    this.counters = new int[n * COUNTERS];
+    this.times = new long[n * TIMES];
     this.downAt = new long[n];
-    this.intervals = new double[n];
-    this.lossy = new double[n];
-    this.bursty = new double[n];
-    this.sinceReview = new int[n];
-    this.tolerated = new int[n];
+    this.reciprocal = new double[window + 1];
+    for (int c = 1; c <= window; c++) {
+      reciprocal[c] = 1.0 / c;
+    }
     for (int s = 0; s < n; s++) {
       start(s, 0);
     }
@@ -120,19 +135,9 @@ public final class PhiAccrualDetector {
   public void start(int s, long nanos) {
     int base = s * window;
     Arrays.fill(ring, base, base + window, 0L);
-    Arrays.fill(lossesInSample, base, base + window, (byte) 0);
-    head[s] = 0;
-    filled[s] = 0;
-    clean[s] = 0;
-    sum[s] = 0;
-    sumSq[s] = 0;
-    sinceRefresh[s] = 0;
-    intervals[s] = 0;
-    lossy[s] = 0;
-    bursty[s] = 0;
-    sinceReview[s] = 0;
-    seen[s] = false;
-    last[s] = nanos;
+    Arrays.fill(stats, s * STATS, (s + 1) * STATS, 0.0);
+    Arrays.fill(counters, s * COUNTERS, (s + 1) * COUNTERS, 0);
+    times[s * TIMES + LAST] = nanos;
     record(s, Math.round(firstInterval * 0.75), 0);
     record(s, Math.round(firstInterval * 1.25), 0);
     reviewLosses(s);
@@ -141,9 +146,10 @@ public final class PhiAccrualDetector {
 
   /** Counts subject {@code s}'s silence from {@code nanos} if that is later (no sample taken). */
   public void rebase(int s, long nanos) {
-    if (nanos > last[s]) {
-      last[s] = nanos;
-      seen[s] = false;
+    int t = s * TIMES;
+    if (nanos > times[t + LAST]) {
+      times[t + LAST] = nanos;
+      counters[s * COUNTERS + SEEN] = 0;
       deadlines(s);
     }
   }
@@ -153,60 +159,80 @@ public final class PhiAccrualDetector {
    * first after {@link #start} or {@link #rebase} only restarts the silence.
    */
   public void heartbeat(int s, long nanos) {
-    long interval = nanos - last[s];
+    int t = s * TIMES;
+    long interval = nanos - times[t + LAST];
     if (interval <= 0) {
       return;
     }
-    last[s] = nanos;
-    if (!seen[s]) {
-      seen[s] = true;
+    times[t + LAST] = nanos;
+    int c = s * COUNTERS;
+    if (counters[c + SEEN] == 0) {
+      counters[c + SEEN] = 1;
       deadlines(s);
       return;
     }
-    double mu = mean[s];
-    long periods = (long) ((interval + mu / 2) / mu);
-    int losses = (int) Math.min(100, Math.max(0, periods - 1));
+    int at = s * STATS;
+    double[] st = stats;
+    int losses = lossesIn(interval, st[at + MEAN]);
     record(s, interval, losses);
-    intervals[s] += 1;
+    double seenIntervals = st[at + INTERVALS] + 1;
+    st[at + INTERVALS] = seenIntervals;
     if (losses > 0) {
-      lossy[s] += 1;
+      st[at + LOSSY] += 1;
       if (losses > 1) {
-        bursty[s] += 1;
+        st[at + BURSTY] += 1;
       }
     }
-    if (intervals[s] >= FORGET_AFTER) {
-      intervals[s] *= 0.5;
-      lossy[s] *= 0.5;
-      bursty[s] *= 0.5;
+    if (seenIntervals >= FORGET_AFTER) {
+      st[at + INTERVALS] *= 0.5;
+      st[at + LOSSY] *= 0.5;
+      st[at + BURSTY] *= 0.5;
     }
-    if (losses > 0 || ++sinceReview[s] >= LOSS_REVIEW) {
+    if (losses > 0 || ++counters[c + SINCE_REVIEW] >= LOSS_REVIEW) {
       reviewLosses(s);
     }
     deadlines(s);
   }
 
+  /**
+   * How many heartbeats an interval of {@code interval} lost: its periods of {@code mu}, less one.
+   */
+  private static int lossesIn(long interval, double mu) {
+    if (interval < 1.5 * mu) {
+      return 0;
+    }
+    long periods = (long) ((interval + mu / 2) / mu);
+    return (int) Math.min(100, Math.max(0, periods - 1));
+  }
+
   private void record(int s, long interval, int losses) {
-    int at = s * window + head[s];
-    if (filled[s] == window) {
-      if (lossesInSample[at] == 0) {
-        double old = ring[at];
-        sum[s] -= old;
-        sumSq[s] -= old * old;
-        clean[s]--;
+    int c = s * COUNTERS;
+    int at = s * STATS;
+    int[] k = counters;
+    double[] st = stats;
+    int slot = s * window + k[c + HEAD];
+    if (k[c + FILLED] == window) {
+      long old = ring[slot];
+      if (old >>> LOSS_SHIFT == 0) {
+        double x = old;
+        st[at + SUM] -= x;
+        st[at + SUM_SQ] -= x * x;
+        k[c + CLEAN]--;
       }
     } else {
-      filled[s]++;
+      k[c + FILLED]++;
     }
-    ring[at] = interval;
-    lossesInSample[at] = (byte) losses;
+    long kept = Math.min(interval, INTERVAL_MASK);
+    ring[slot] = kept | ((long) losses << LOSS_SHIFT);
     if (losses == 0) {
-      double x = interval;
-      sum[s] += x;
-      sumSq[s] += x * x;
-      clean[s]++;
+      double x = kept;
+      st[at + SUM] += x;
+      st[at + SUM_SQ] += x * x;
+      k[c + CLEAN]++;
     }
-    head[s] = head[s] + 1 == window ? 0 : head[s] + 1;
-    if (++sinceRefresh[s] >= window) {
+    int head = k[c + HEAD] + 1;
+    k[c + HEAD] = head == window ? 0 : head;
+    if (++k[c + SINCE_REFRESH] >= window) {
       refreshSums(s);
     }
   }
@@ -214,26 +240,33 @@ public final class PhiAccrualDetector {
   /** Recomputes the running sums from the window, so rounding never accumulates. */
   private void refreshSums(int s) {
     int base = s * window;
+    int c = s * COUNTERS;
     double sx = 0;
     double sxx = 0;
-    for (int i = 0; i < filled[s]; i++) {
-      if (lossesInSample[base + i] == 0) {
-        double x = ring[base + i];
+    for (int i = 0; i < counters[c + FILLED]; i++) {
+      long e = ring[base + i];
+      if (e >>> LOSS_SHIFT == 0) {
+        double x = e;
         sx += x;
         sxx += x * x;
       }
     }
-    sum[s] = sx;
-    sumSq[s] = sxx;
-    sinceRefresh[s] = 0;
+    stats[s * STATS + SUM] = sx;
+    stats[s * STATS + SUM_SQ] = sxx;
+    counters[c + SINCE_REFRESH] = 0;
   }
 
   private void reviewLosses(int s) {
-    sinceReview[s] = 0;
-    double mu = clean[s] > 0 ? sum[s] / clean[s] : firstInterval;
+    int c = s * COUNTERS;
+    int at = s * STATS;
+    counters[c + SINCE_REVIEW] = 0;
+    int clean = counters[c + CLEAN];
+    double mu = clean > 0 ? stats[at + SUM] / clean : firstInterval;
     double perDay = DAY_NANOS / mu;
-    double p = (lossy[s] + 0.5) / (intervals[s] + 1);
-    double q = (bursty[s] + 2 * p) / (lossy[s] + 2);
+    double intervals = stats[at + INTERVALS];
+    double lossy = stats[at + LOSSY];
+    double p = (lossy + 0.5) / (intervals + 1);
+    double q = (stats[at + BURSTY] + 2 * p) / (lossy + 2);
     double allowed = settings.falseDownsPerDay() / (perDay * p);
     int l;
     if (allowed >= 1) {
@@ -243,26 +276,32 @@ public final class PhiAccrualDetector {
     } else {
       l = (int) Math.min(settings.maxLosses(), Math.ceil(Math.log(allowed) / Math.log(q)));
     }
-    tolerated[s] = Math.max(settings.minLosses(), Math.min(settings.maxLosses(), l));
+    counters[c + TOLERATED] = Math.max(settings.minLosses(), Math.min(settings.maxLosses(), l));
   }
 
   private void deadlines(int s) {
-    int c = clean[s];
-    if (c > 0) {
-      double mu = sum[s] / c;
-      double var = sumSq[s] / c - mu * mu;
-      mean[s] = mu;
-      std[s] = Math.max(Math.sqrt(Math.max(var, 0)), settings.minStdFraction() * mu);
+    int at = s * STATS;
+    int c = s * COUNTERS;
+    double[] st = stats;
+    int clean = counters[c + CLEAN];
+    if (clean > 0) {
+      double inv = reciprocal[clean];
+      double mu = st[at + SUM] * inv;
+      double var = st[at + SUM_SQ] * inv - mu * mu;
+      st[at + MEAN] = mu;
+      st[at + STD] = Math.max(Math.sqrt(Math.max(var, 0)), settings.minStdFraction() * mu);
     }
-    double mu = mean[s];
-    double sigma = std[s];
-    suspectAt[s] = last[s] + (long) (mu + zSuspect * sigma);
-    downAt[s] = last[s] + (long) ((1 + tolerated[s]) * mu + zDown * sigma);
+    double mu = st[at + MEAN];
+    double sigma = st[at + STD];
+    int t = s * TIMES;
+    long last = times[t + LAST];
+    times[t + SUSPECT_AT] = last + (long) (mu + zSuspect * sigma);
+    downAt[s] = last + (long) ((1 + counters[c + TOLERATED]) * mu + zDown * sigma);
   }
 
   /** When subject {@code s} becomes SUSPECT if no heartbeat arrives. */
   public long suspectAt(int s) {
-    return suspectAt[s];
+    return times[s * TIMES + SUSPECT_AT];
   }
 
   /** When subject {@code s} becomes DOWN if no heartbeat arrives. */
@@ -272,22 +311,22 @@ public final class PhiAccrualDetector {
 
   /** The last heartbeat (or start) of subject {@code s}. */
   public long lastHeartbeat(int s) {
-    return last[s];
+    return times[s * TIMES + LAST];
   }
 
   /** The mean inter-arrival time of subject {@code s}, in nanoseconds. */
   public double mean(int s) {
-    return mean[s];
+    return stats[s * STATS + MEAN];
   }
 
   /** The standard deviation used for subject {@code s} (floored), in nanoseconds. */
   public double standardDeviation(int s) {
-    return std[s];
+    return stats[s * STATS + STD];
   }
 
   /** How many consecutive lost heartbeats subject {@code s} is allowed before DOWN. */
   public int toleratedLosses(int s) {
-    return tolerated[s];
+    return counters[s * COUNTERS + TOLERATED];
   }
 
   /** The paper's phi of subject {@code s} at {@code now}: for the next heartbeat. */
@@ -301,8 +340,8 @@ public final class PhiAccrualDetector {
    * exponential); the deadlines make it unnecessary for judging.
    */
   public double phi(int s, long now, int losses) {
-    double elapsed = now - last[s];
-    return Normal.phi((elapsed - (1 + losses) * mean[s]) / std[s]);
+    double elapsed = now - lastHeartbeat(s);
+    return Normal.phi((elapsed - (1 + losses) * mean(s)) / standardDeviation(s));
   }
 
   /**

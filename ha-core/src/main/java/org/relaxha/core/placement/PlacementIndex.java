@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +29,13 @@ import org.relaxha.spi.placement.PlacementRequest;
  * those gets a tree of its own, built on first use). A VM's host is found branch and bound: a
  * subtree is skipped when even its largest slack or free capacity cannot take the VM, or when its
  * best score cannot beat the host found so far; the remaining checks (excluded hosts,
- * anti-affinity, the exact capacity arithmetic of the scan) are made at the leaves. Taking a host
- * updates its leaf and the path to the root. A VM that fits nowhere is usually refused at the root
- * (fast fail); its {@link Deferral} then counts, host by host and in constraint order, what
- * excluded each host, exactly as the scan does (one pass over flat arrays, shared by consecutive
- * deferred VMs of the same class when nothing was placed between them).
+ * anti-affinity, the exact capacity arithmetic of the scan) are made at the leaves, on flat arrays:
+ * anti-affinity groups are numbered once, so a leaf's check compares a few {@code int}s and probes
+ * one primitive table of the groups the plan has added. Taking a host updates its leaf and the path
+ * to the root. A VM that fits nowhere is usually refused at the root (fast fail); its {@link
+ * Deferral} then counts, host by host and in constraint order, what excluded each host, exactly as
+ * the scan does (one pass over flat arrays, shared by consecutive deferred VMs of the same class
+ * when nothing was placed between them).
  *
  * <p><b>Long-lived use.</b> The index can be kept across plans: {@link #updateLoad} and {@link
  * #update} change one host in {@code O(log M)}, and {@link #place} leaves the index as it found it
@@ -45,6 +46,7 @@ import org.relaxha.spi.placement.PlacementRequest;
  */
 public final class PlacementIndex {
   private static final double CPU_TOLERANCE = 1e-9;
+  private static final int[] NO_GROUPS = {};
 
   private final int bootLimit;
 
@@ -72,6 +74,11 @@ public final class PlacementIndex {
   final long[] poolBits;
 
   private final Map<String, Long> poolBit = new HashMap<>();
+
+  /** Each host's anti-affinity groups as numbers (see {@link #groupNumber}). */
+  private final int[][] groupsOf;
+
+  private final Map<String, Integer> groupNumbers = new HashMap<>();
   private final HostTree all;
   private final Map<String, HostTree> byPool = new HashMap<>();
   private final HostTree[][] treesOf;
@@ -85,7 +92,7 @@ public final class PlacementIndex {
   private final double[] savedCpu;
   private final long[] savedMem;
   private final int[] savedCount;
-  private Map<Integer, Set<String>> addedGroups = new HashMap<>();
+  private final GroupMarks addedGroups = new GroupMarks();
 
   // The request being searched.
   private HostTree tree;
@@ -94,7 +101,7 @@ public final class PlacementIndex {
   private long mem;
   private double cpuBound;
   private double slackBound;
-  private String group;
+  private int group;
   private Set<HostId> excluded;
   private int found;
 
@@ -125,6 +132,7 @@ public final class PlacementIndex {
     this.savedCount = new int[n];
     this.treesOf = new HostTree[n][];
     this.poolBits = new long[n];
+    this.groupsOf = new int[n][];
     int[] usableHosts = new int[n];
     for (int h = 0; h < n; h++) {
       ids[h] = snapshots[h].id();
@@ -176,6 +184,7 @@ public final class PlacementIndex {
       bits |= bit == null ? 0 : bit;
     }
     poolBits[h] = bits;
+    groupsOf[h] = groupNumbers(s.antiAffinityGroups());
     magnitude = Math.max(magnitude, Math.abs(load[h]));
     magnitude = Math.max(magnitude, Math.abs(threshold[h]));
     magnitude = Math.max(magnitude, Math.abs(usedCpu[h]));
@@ -312,7 +321,7 @@ public final class PlacementIndex {
     double margin = 1e-9 * (1 + magnitude + Math.abs(cpu));
     slackBound = cpu - margin;
     cpuBound = cpu - CPU_TOLERANCE - margin;
-    group = vm.antiAffinityGroup().orElse(null);
+    group = vm.antiAffinityGroup().isPresent() ? groupNumber(vm.antiAffinityGroup().get()) : -1;
     excluded = request.excluded();
     found = -1;
     visit(1);
@@ -367,15 +376,38 @@ public final class PlacementIndex {
         && !(load[h] + cpu > threshold[h])
         && !(usedCpu[h] + cpu > capCpu[h] + CPU_TOLERANCE)
         && !(usedMem[h] + mem > capMem[h])
-        && !(group != null && hasGroup(h, group));
+        && !(group >= 0 && hasGroup(h, group));
   }
 
-  private boolean hasGroup(int h, String g) {
-    if (snapshots[h].antiAffinityGroups().contains(g)) {
-      return true;
+  private boolean hasGroup(int h, int g) {
+    for (int own : groupsOf[h]) {
+      if (own == g) {
+        return true;
+      }
     }
-    Set<String> added = addedGroups.isEmpty() ? null : addedGroups.get(h);
-    return added != null && added.contains(g);
+    return addedGroups.contains(h, g);
+  }
+
+  /** A number for anti-affinity group {@code name}, the same for the index's life. */
+  private int groupNumber(String name) {
+    Integer number = groupNumbers.get(name);
+    if (number == null) {
+      number = groupNumbers.size();
+      groupNumbers.put(name, number);
+    }
+    return number;
+  }
+
+  private int[] groupNumbers(Set<String> names) {
+    if (names.isEmpty()) {
+      return NO_GROUPS;
+    }
+    int[] numbers = new int[names.size()];
+    int i = 0;
+    for (String name : names) {
+      numbers[i++] = groupNumber(name);
+    }
+    return numbers;
   }
 
   /** The first constraint, in the scan's order, that excludes host {@code h}; null if none. */
@@ -405,7 +437,8 @@ public final class PlacementIndex {
     if (usedMem[h] + m > capMem[h]) {
       return Constraint.MEMORY;
     }
-    if (vm.antiAffinityGroup().isPresent() && hasGroup(h, vm.antiAffinityGroup().get())) {
+    if (vm.antiAffinityGroup().isPresent()
+        && hasGroup(h, groupNumber(vm.antiAffinityGroup().get()))) {
       return Constraint.ANTI_AFFINITY;
     }
     return null;
@@ -469,7 +502,7 @@ public final class PlacementIndex {
     usedCpu[h] += c;
     usedMem[h] += vm.demand().memoryMib();
     if (vm.antiAffinityGroup().isPresent()) {
-      addedGroups.computeIfAbsent(h, k -> new HashSet<>()).add(vm.antiAffinityGroup().get());
+      addedGroups.add(h, groupNumber(vm.antiAffinityGroup().get()));
     }
     refresh(h);
   }
@@ -486,8 +519,6 @@ public final class PlacementIndex {
       refresh(h);
     }
     touchedCount = 0;
-    if (!addedGroups.isEmpty()) {
-      addedGroups = new HashMap<>();
-    }
+    addedGroups.clear();
   }
 }
