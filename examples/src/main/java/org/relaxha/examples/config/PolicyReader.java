@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.relaxha.core.detect.CheckClass;
 import org.relaxha.core.detect.DetectionPolicy;
+import org.relaxha.core.detect.PhiAccrual;
 import org.relaxha.core.policy.StandardRecoveryPolicy;
 import org.relaxha.spi.model.Criticality;
 import org.relaxha.spi.policy.HostRecovery;
@@ -49,7 +50,16 @@ final class PolicyReader {
     "bootSlot"
   };
   static final String[] VALVE_KEYS = {"maxShareDown", "minHostsDown", "window"};
-  static final String[] CHECK_KEYS = {"interval", "missThreshold"};
+  static final String[] CHECK_KEYS = {"interval", "missThreshold", "phiAccrual"};
+  static final String[] PHI_KEYS = {
+    "window",
+    "suspectPhi",
+    "downPhi",
+    "minStdFraction",
+    "minLosses",
+    "maxLosses",
+    "falseDownsPerDay"
+  };
 
   private PolicyReader() {}
 
@@ -66,9 +76,37 @@ final class PolicyReader {
                 Duration interval = s.duration("interval", base.interval());
                 int misses = s.integer("missThreshold", base.missThreshold());
                 Validation.build(s, () -> builder.check(criticality, interval, misses));
+                phiAccrual(s).ifPresent(phi -> builder.phiAccrual(criticality, phi));
               });
     }
     return builder.build();
+  }
+
+  /**
+   * The optional {@code phiAccrual} key of a detection class: {@code true} for the defaults of
+   * {@link PhiAccrual#ofDefaults()}, {@code false} for none, or a mapping that overrides some of
+   * them.
+   */
+  private static Optional<PhiAccrual> phiAccrual(YamlConfigSection s) {
+    if (!s.has("phiAccrual")) {
+      return Optional.empty();
+    }
+    PhiAccrual base = PhiAccrual.ofDefaults();
+    if (!s.isMapping("phiAccrual")) {
+      return s.bool("phiAccrual", false) ? Optional.of(base) : Optional.empty();
+    }
+    YamlConfigSection p = s.section("phiAccrual");
+    p.expectOnly(PHI_KEYS);
+    int window = p.integer("window", base.window());
+    double suspect = p.number("suspectPhi", base.suspectPhi());
+    double down = p.number("downPhi", base.downPhi());
+    double minStd = p.number("minStdFraction", base.minStdFraction());
+    int minLosses = p.integer("minLosses", base.minLosses());
+    int maxLosses = p.integer("maxLosses", Math.max(minLosses, base.maxLosses()));
+    double budget = p.number("falseDownsPerDay", base.falseDownsPerDay());
+    return Optional.of(
+        Validation.build(
+            p, () -> new PhiAccrual(window, suspect, down, minStd, minLosses, maxLosses, budget)));
   }
 
   /** The recovery policy from the optional {@code policy} section. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaxha.core.detect.CheckClass;
 import org.relaxha.core.detect.DetectionPolicy;
+import org.relaxha.core.detect.PhiAccrual;
 import org.relaxha.spi.config.ConfigException;
 import org.relaxha.spi.model.Criticality;
 import org.relaxha.spi.model.Host;
@@ -279,6 +280,38 @@ class SiteConfigLoaderTest {
     assertThat(fail(HOST + "policy:\n  host: { safetyValve: { maxShareDown: 1.5 } }\n"))
         .isEqualTo(
             "site.yaml:4: policy.host.safetyValve.maxShareDown: must be in [0.0, 1.0], was 1.5");
+  }
+
+  @Test
+  void phiAccrualIsChosenPerCriticalityWithItsDefaultsOrOverrides() {
+    SiteConfig site =
+        parse(
+            HOST
+                + "detection:\n"
+                + "  high: { interval: 5s, phiAccrual: true }\n"
+                + "  medium: { phiAccrual: { suspectPhi: 10, minLosses: 2, maxLosses: 2 } }\n"
+                + "  low: { phiAccrual: false }\n");
+    DetectionPolicy detection = site.detection();
+    assertThat(detection.phiAccrualOf(Criticality.HIGH)).contains(PhiAccrual.ofDefaults());
+    assertThat(detection.classOf(Criticality.HIGH))
+        .isEqualTo(new CheckClass(Duration.ofSeconds(5), 2));
+    PhiAccrual d = PhiAccrual.ofDefaults();
+    assertThat(detection.phiAccrualOf(Criticality.MEDIUM))
+        .contains(
+            new PhiAccrual(
+                d.window(), 10, d.downPhi(), d.minStdFraction(), 2, 2, d.falseDownsPerDay()));
+    assertThat(detection.phiAccrualOf(Criticality.LOW)).isEmpty();
+  }
+
+  @Test
+  void badPhiAccrualSettingsNameTheirLineAndKey() {
+    assertThat(fail(HOST + "detection:\n  high:\n    phiAccrual:\n      suspectPhi: 50\n"))
+        .isEqualTo(
+            "site.yaml:6: detection.high.phiAccrual.suspectPhi: must be in [0.5, 30.0], was 50.0");
+    assertThat(fail(HOST + "detection:\n  high:\n    phiAccrual: { windw: 100 }\n"))
+        .startsWith("site.yaml:5: detection.high.phiAccrual.windw: unknown key");
+    assertThat(fail(HOST + "detection:\n  high:\n    phiAccrual: maybe\n"))
+        .startsWith("site.yaml:5: detection.high.phiAccrual:");
   }
 
   @Test

@@ -46,7 +46,6 @@ import org.relaxha.spi.placement.PlacementRequest;
  */
 public final class PlacementIndex {
   private static final double CPU_TOLERANCE = 1e-9;
-  private static final int[] NO_GROUPS = {};
 
   private final int bootLimit;
 
@@ -75,10 +74,7 @@ public final class PlacementIndex {
 
   private final Map<String, Long> poolBit = new HashMap<>();
 
-  /** Each host's anti-affinity groups as numbers (see {@link #groupNumber}). */
-  private final int[][] groupsOf;
-
-  private final Map<String, Integer> groupNumbers = new HashMap<>();
+  private final AntiAffinityGroups groups;
   private final HostTree all;
   private final Map<String, HostTree> byPool = new HashMap<>();
   private final HostTree[][] treesOf;
@@ -92,7 +88,6 @@ public final class PlacementIndex {
   private final double[] savedCpu;
   private final long[] savedMem;
   private final int[] savedCount;
-  private final GroupMarks addedGroups = new GroupMarks();
 
   // The request being searched.
   private HostTree tree;
@@ -132,7 +127,7 @@ public final class PlacementIndex {
     this.savedCount = new int[n];
     this.treesOf = new HostTree[n][];
     this.poolBits = new long[n];
-    this.groupsOf = new int[n][];
+    this.groups = new AntiAffinityGroups(n);
     int[] usableHosts = new int[n];
     for (int h = 0; h < n; h++) {
       ids[h] = snapshots[h].id();
@@ -184,7 +179,7 @@ public final class PlacementIndex {
       bits |= bit == null ? 0 : bit;
     }
     poolBits[h] = bits;
-    groupsOf[h] = groupNumbers(s.antiAffinityGroups());
+    groups.setHost(h, s.antiAffinityGroups());
     magnitude = Math.max(magnitude, Math.abs(load[h]));
     magnitude = Math.max(magnitude, Math.abs(threshold[h]));
     magnitude = Math.max(magnitude, Math.abs(usedCpu[h]));
@@ -321,7 +316,7 @@ public final class PlacementIndex {
     double margin = 1e-9 * (1 + magnitude + Math.abs(cpu));
     slackBound = cpu - margin;
     cpuBound = cpu - CPU_TOLERANCE - margin;
-    group = vm.antiAffinityGroup().isPresent() ? groupNumber(vm.antiAffinityGroup().get()) : -1;
+    group = vm.antiAffinityGroup().isPresent() ? groups.number(vm.antiAffinityGroup().get()) : -1;
     excluded = request.excluded();
     found = -1;
     visit(1);
@@ -376,38 +371,7 @@ public final class PlacementIndex {
         && !(load[h] + cpu > threshold[h])
         && !(usedCpu[h] + cpu > capCpu[h] + CPU_TOLERANCE)
         && !(usedMem[h] + mem > capMem[h])
-        && !(group >= 0 && hasGroup(h, group));
-  }
-
-  private boolean hasGroup(int h, int g) {
-    for (int own : groupsOf[h]) {
-      if (own == g) {
-        return true;
-      }
-    }
-    return addedGroups.contains(h, g);
-  }
-
-  /** A number for anti-affinity group {@code name}, the same for the index's life. */
-  private int groupNumber(String name) {
-    Integer number = groupNumbers.get(name);
-    if (number == null) {
-      number = groupNumbers.size();
-      groupNumbers.put(name, number);
-    }
-    return number;
-  }
-
-  private int[] groupNumbers(Set<String> names) {
-    if (names.isEmpty()) {
-      return NO_GROUPS;
-    }
-    int[] numbers = new int[names.size()];
-    int i = 0;
-    for (String name : names) {
-      numbers[i++] = groupNumber(name);
-    }
-    return numbers;
+        && !(group >= 0 && groups.has(h, group));
   }
 
   /** The first constraint, in the scan's order, that excludes host {@code h}; null if none. */
@@ -438,7 +402,7 @@ public final class PlacementIndex {
       return Constraint.MEMORY;
     }
     if (vm.antiAffinityGroup().isPresent()
-        && hasGroup(h, groupNumber(vm.antiAffinityGroup().get()))) {
+        && groups.has(h, groups.number(vm.antiAffinityGroup().get()))) {
       return Constraint.ANTI_AFFINITY;
     }
     return null;
@@ -502,7 +466,7 @@ public final class PlacementIndex {
     usedCpu[h] += c;
     usedMem[h] += vm.demand().memoryMib();
     if (vm.antiAffinityGroup().isPresent()) {
-      addedGroups.add(h, groupNumber(vm.antiAffinityGroup().get()));
+      groups.add(h, groups.number(vm.antiAffinityGroup().get()));
     }
     refresh(h);
   }
@@ -519,6 +483,6 @@ public final class PlacementIndex {
       refresh(h);
     }
     touchedCount = 0;
-    addedGroups.clear();
+    groups.clearAdded();
   }
 }
