@@ -110,6 +110,24 @@ public record EngineState(
     return result;
   }
 
+  /**
+   * Whether the engine still awaits {@code c}: it is in flight and, for a command about one VM or
+   * host, that subject's record names it as pending. The shell carries out (or retries) a command
+   * only while this holds, so a command the engine has moved past never runs late.
+   */
+  public boolean awaits(Command c) {
+    if (!inflight.containsKey(c.id())) {
+      return false;
+    }
+    if (c instanceof Command.FenceHost f) {
+      return host(f.host()).pending() == c.id();
+    }
+    if (VmRules.aboutOneVm(c)) {
+      return vm(VmRules.vmOf(c)).pending() == c.id();
+    }
+    return true;
+  }
+
   /** Every pending wake-up: per-subject deadlines and the queue retry. For re-arming timers. */
   public List<Command.WakeMeAt> pendingWakeUps() {
     List<Command.WakeMeAt> wakeUps = new ArrayList<>();

@@ -354,6 +354,15 @@ final class VmRules {
     return h.phase() == HostPhase.UP && h.health() != Health.DOWN;
   }
 
+  /** Whether {@code c} acts on one VM (reboot, power-cycle, stop, start, reinstall). */
+  static boolean aboutOneVm(Command c) {
+    return c instanceof Command.RebootVm
+        || c instanceof Command.PowerCycleVm
+        || c instanceof Command.StopVm
+        || c instanceof Command.StartVm
+        || c instanceof Command.ReinstallVm;
+  }
+
   static VmId vmOf(Command c) {
     if (c instanceof Command.RebootVm x) {
       return x.vm();

@@ -231,7 +231,6 @@ public final class HaController implements AutoCloseable {
   }
 
   private void syncLocations(Step step) {
-    Instant now = clock.instant();
     for (SubjectId s : step.touched()) {
       if (s instanceof VmId vm) {
         feed.locate(vm, state.vm(vm).location());
@@ -250,41 +249,9 @@ public final class HaController implements AutoCloseable {
     }
   }
 
-  /**
-   * Whether the engine still awaits {@code c}: a command about a VM or a host is carried out (or
-   * retried) only while that subject's record names it as pending. On the loop.
-   */
+  /** Whether the engine still awaits {@code c} (see {@link EngineState#awaits}). On the loop. */
   private boolean awaited(Command c) {
-    if (closed || state == null || !state.inflight().containsKey(c.id())) {
-      return false;
-    }
-    if (c instanceof Command.FenceHost f) {
-      return state.host(f.host()).pending() == c.id();
-    }
-    if (c instanceof Command.StartVm
-        || c instanceof Command.StopVm
-        || c instanceof Command.PowerCycleVm
-        || c instanceof Command.RebootVm
-        || c instanceof Command.ReinstallVm) {
-      return state.vm(vmOf(c)).pending() == c.id();
-    }
-    return true;
-  }
-
-  private static VmId vmOf(Command c) {
-    if (c instanceof Command.StartVm s) {
-      return s.vm();
-    }
-    if (c instanceof Command.StopVm s) {
-      return s.vm();
-    }
-    if (c instanceof Command.PowerCycleVm s) {
-      return s.vm();
-    }
-    if (c instanceof Command.RebootVm s) {
-      return s.vm();
-    }
-    return ((Command.ReinstallVm) c).vm();
+    return !closed && state != null && state.awaits(c);
   }
 
   private void place(Command.PlaceVms p) {

@@ -48,6 +48,21 @@ class VmLadderTest {
   }
 
   @Test
+  void aCommandIsAwaitedOnlyWhileItsSubjectStillWaitsForIt() {
+    h.health(VM1, Health.DOWN);
+    Command.RebootVm reboot = h.last(Command.RebootVm.class);
+    assertThat(h.state.awaits(reboot)).isTrue();
+    h.health(H1, Health.DOWN);
+    Command.FenceHost fence = h.last(Command.FenceHost.class);
+    assertThat(h.state.awaits(fence)).isTrue();
+    assertThat(h.state.awaits(reboot))
+        .as("the VM's host failed: the engine waits for the fence, not for the reboot")
+        .isFalse();
+    h.fenced(fence);
+    assertThat(h.state.awaits(fence)).as("answered").isFalse();
+  }
+
+  @Test
   void fullLadderRebootRestartReinstallThenGiveUpWithNotification() {
     h.health(VM1, Health.DOWN);
     h.done(h.last(Command.RebootVm.class));
