@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.Vm;
-import org.relaxha.testkit.it.RequiredTools;
 import org.relaxha.xen.LibvirtAdapter;
 import org.relaxha.xen.LibvirtConfig;
 import org.relaxha.xen.LibvirtHypervisor;
@@ -33,36 +32,17 @@ class LibvirtKillIT {
   private static final int KILLS_PER_ROUND = 5;
 
   @TempDir static Path dir;
-  private static Libvirtd libvirtd;
-  private static Path console;
-  private static Path xmlDir;
+  private static GuestLab lab;
 
   @BeforeAll
   static void startLibvirtd() throws Exception {
-    RequiredTools.require("qemu-system-x86_64", "qemu-system-x86");
-    RequiredTools.requireThat(
-        Files.exists(Path.of("/etc/libvirt/qemu.conf")),
-        "libvirtd needs /etc/libvirt/qemu.conf: run .ci/install-ha-xen.sh");
-    Guest guest = Guest.build();
-    libvirtd = new Libvirtd(dir.resolve("libvirt"));
-    libvirtd.start();
-    libvirtd.undefine(DOMAIN);
-    console = dir.resolve("console.log");
-    xmlDir = Files.createDirectories(dir.resolve("domains"));
-    Files.writeString(xmlDir.resolve(DOMAIN + ".xml"), guest.domainXml(DOMAIN, console));
+    lab = GuestLab.start(dir, DOMAIN);
   }
 
   @AfterAll
   static void stopLibvirtd() throws Exception {
-    if (libvirtd == null) {
-      return;
-    }
-    try {
-      if (libvirtd.alive()) {
-        libvirtd.undefine(DOMAIN);
-      }
-    } finally {
-      libvirtd.stop();
+    if (lab != null) {
+      lab.stop();
     }
   }
 
@@ -113,8 +93,8 @@ class LibvirtKillIT {
         new LibvirtAdapter(
                 LibvirtConfig.builder()
                     .name("setup")
-                    .host(HostId.of("h1"), libvirtd.uri())
-                    .domainXmlDirectory(xmlDir)
+                    .host(HostId.of("h1"), lab.libvirtd().uri())
+                    .domainXmlDirectory(lab.xmlDir())
                     .callTimeout(Duration.ofSeconds(30))
                     .build())
             .hypervisor();
@@ -136,8 +116,8 @@ class LibvirtKillIT {
                 "-cp",
                 System.getProperty("java.class.path"),
                 DurabilityChild.class.getName(),
-                libvirtd.uri(),
-                xmlDir.toString(),
+                lab.libvirtd().uri(),
+                lab.xmlDir().toString(),
                 dir.resolve("state").toString(),
                 DOMAIN))
         .redirectErrorStream(true)
@@ -154,7 +134,7 @@ class LibvirtKillIT {
 
   private static int boots() {
     try {
-      return Guest.boots(console);
+      return Guest.boots(lab.console());
     } catch (java.io.IOException e) {
       return 0;
     }

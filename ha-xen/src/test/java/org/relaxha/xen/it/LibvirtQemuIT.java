@@ -2,7 +2,6 @@ package org.relaxha.xen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.relaxha.spi.model.Topology;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.testkit.fake.RecordingSink;
-import org.relaxha.testkit.it.RequiredTools;
 import org.relaxha.xen.LibvirtAdapter;
 import org.relaxha.xen.LibvirtConfig;
 import org.relaxha.xen.LibvirtEventMonitor;
@@ -54,42 +52,18 @@ class LibvirtQemuIT {
   private static final Vm VM_SPEC = Vm.builder(DOMAIN).demand(1, 128).homeHost("h1").build();
 
   @TempDir static Path dir;
-  private static Libvirtd libvirtd;
-  private static Path console;
-  private static Path xmlDir;
+  private static GuestLab lab;
 
   @BeforeAll
   static void startLibvirtd() throws Exception {
-    RequiredTools.require("qemu-system-x86_64", "qemu-system-x86");
-    RequiredTools.requireThat(
-        Files.exists(Path.of("/etc/libvirt/qemu.conf")) && userExists("libvirt-qemu"),
-        "libvirtd needs the libvirt-qemu user and /etc/libvirt/qemu.conf: run"
-            + " .ci/install-ha-xen.sh");
-    Guest guest = Guest.build();
-    libvirtd = new Libvirtd(dir.resolve("libvirt"));
-    libvirtd.start();
-    libvirtd.undefine(DOMAIN);
-    console = dir.resolve("console.log");
-    xmlDir = Files.createDirectories(dir.resolve("domains"));
-    Files.writeString(xmlDir.resolve(DOMAIN + ".xml"), guest.domainXml(DOMAIN, console));
+    lab = GuestLab.start(dir, DOMAIN);
   }
 
   @AfterAll
   static void stopLibvirtd() throws Exception {
-    if (libvirtd == null) {
-      return;
+    if (lab != null) {
+      lab.stop();
     }
-    try {
-      if (libvirtd.alive()) {
-        libvirtd.undefine(DOMAIN);
-      }
-    } finally {
-      libvirtd.stop();
-    }
-  }
-
-  private static boolean userExists(String user) throws Exception {
-    return new ProcessBuilder("id", user).start().waitFor() == 0;
   }
 
   private static LibvirtAdapter adapter() {
@@ -101,8 +75,8 @@ class LibvirtQemuIT {
     return new LibvirtAdapter(
         LibvirtConfig.builder()
             .name("kvm")
-            .host(H1, libvirtd.uri())
-            .domainXmlDirectory(xmlDir)
+            .host(H1, lab.libvirtd().uri())
+            .domainXmlDirectory(lab.xmlDir())
             .callTimeout(callTimeout)
             .connectTimeout(Duration.ofSeconds(5))
             .heartbeat(heartbeat)
@@ -229,7 +203,7 @@ class LibvirtQemuIT {
       hypervisor.start();
       await(Duration.ofSeconds(30), () -> hypervisor.startVm(VM_SPEC, H1).succeeded(), "running");
       assertThat(hypervisor.inventory(H1)).isInstanceOf(InventoryResult.Listed.class);
-      libvirtd.signal("STOP");
+      lab.libvirtd().signal("STOP");
       long t0;
       InventoryResult frozen;
       RunningCheck check;
@@ -240,7 +214,7 @@ class LibvirtQemuIT {
         // even though the adapter gave up on it (a timed-out stop would destroy the VM late).
         check = hypervisor.isRunningOn(VM, H1);
       } finally {
-        libvirtd.signal("CONT");
+        lab.libvirtd().signal("CONT");
       }
       Duration took = Libvirtd.since(t0);
       assertThat(frozen).isInstanceOf(InventoryResult.Unreachable.class);
@@ -279,7 +253,7 @@ class LibvirtQemuIT {
                   Duration.ofSeconds(10)))
           .isTrue();
       long t0 = System.nanoTime();
-      libvirtd.stop();
+      lab.libvirtd().stop();
       assertThat(sink.awaitStatus(s -> !s.available(), Duration.ofSeconds(20)))
           .as("source lost; statuses %s", sink.statuses())
           .isTrue();
@@ -288,7 +262,7 @@ class LibvirtQemuIT {
       assertThat(hypervisor.inventory(H1)).isInstanceOf(InventoryResult.Unreachable.class);
 
       long t1 = System.nanoTime();
-      libvirtd.start();
+      lab.libvirtd().start();
       Duration daemonUp = Libvirtd.since(t1);
       assertThat(sink.awaitStatus(s -> s.available(), Duration.ofSeconds(20)))
           .as("source restored; statuses %s", sink.statuses())
@@ -312,7 +286,7 @@ class LibvirtQemuIT {
 
   private static int boots() {
     try {
-      return Guest.boots(console);
+      return Guest.boots(lab.console());
     } catch (java.io.IOException e) {
       return 0;
     }
