@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -22,13 +21,10 @@ import org.relaxha.monitor.nagios.SubjectMap;
 import org.relaxha.monitor.nagios.status.NagiosObject;
 import org.relaxha.monitor.nagios.status.StatusSnapshot;
 import org.relaxha.spi.model.Health;
-import org.relaxha.spi.model.Host;
 import org.relaxha.spi.model.HostId;
-import org.relaxha.spi.model.Service;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.Topology;
-import org.relaxha.spi.model.Vm;
 
 /**
  * End to end with a real HaController and real Nagios 4: Nagios's HARD failures drive the
@@ -48,13 +44,7 @@ class ControllerIT {
   static HaController controller;
 
   static Topology topology() {
-    return Topology.of(
-        List.of(
-            Host.builder("node-a").build(),
-            Host.builder("node-b").build(),
-            Host.builder("node-c").build()),
-        List.of(Vm.builder("web-1").homeHost("node-a").build()),
-        List.of(Service.of("web-1", "httpd")));
+    return ItSupport.threeHostsOneVm();
   }
 
   @BeforeAll

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.relaxha.spi.model.Host;
 import org.relaxha.spi.model.Observation;
+import org.relaxha.spi.model.Service;
+import org.relaxha.spi.model.Topology;
+import org.relaxha.spi.model.Vm;
 import org.relaxha.testkit.fake.RecordingSink;
 
 /** Helpers shared by the integration tests. Stateless. */
@@ -55,6 +59,17 @@ final class ItSupport {
             + " $LASTHOSTCHECK$ \"$HOSTOUTPUT$\""
         : " service \"$HOSTNAME$\" \"$SERVICEDESC$\" $SERVICESTATEID$"
             + " $SERVICESTATETYPE$ $SERVICEATTEMPT$ $LASTSERVICECHECK$ \"$SERVICEOUTPUT$\"";
+  }
+
+  /** Three hosts, VM web-1 on node-a with service httpd: the write-back and controller tests. */
+  static Topology threeHostsOneVm() {
+    return Topology.of(
+        List.of(
+            Host.builder("node-a").build(),
+            Host.builder("node-b").build(),
+            Host.builder("node-c").build()),
+        List.of(Vm.builder("web-1").homeHost("node-a").build()),
+        List.of(Service.of("web-1", "httpd")));
   }
 
   /** Waits for the first observation after {@code since} that matches; empty on timeout. */

@@ -24,11 +24,8 @@ import org.relaxha.monitor.nagios.status.NagiosObject;
 import org.relaxha.monitor.nagios.status.ObjectCache;
 import org.relaxha.monitor.nagios.status.StatusSnapshot;
 import org.relaxha.spi.model.ActionResult;
-import org.relaxha.spi.model.Host;
 import org.relaxha.spi.model.HostId;
-import org.relaxha.spi.model.Service;
 import org.relaxha.spi.model.Topology;
-import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.testkit.fake.RecordingSink;
 
@@ -51,13 +48,7 @@ class WriteBackIT {
   static Path include;
 
   static Topology topology() {
-    return Topology.of(
-        List.of(
-            Host.builder("node-a").build(),
-            Host.builder("node-b").build(),
-            Host.builder("node-c").build()),
-        List.of(Vm.builder("web-1").homeHost("node-a").build()),
-        List.of(Service.of("web-1", "httpd")));
+    return ItSupport.threeHostsOneVm();
   }
 
   @BeforeAll
