@@ -97,7 +97,11 @@ public final class PlacementIndex {
   private double cpuBound;
   private double slackBound;
   private int group;
-  private Set<HostId> excluded;
+
+  /** The request's excluded hosts that this index knows, as host numbers. */
+  private int[] excluded = new int[4];
+
+  private int excludedCount;
   private int found;
 
   private PlacementIndex(ClusterSnapshot cluster, int bootLimit) {
@@ -317,12 +321,33 @@ public final class PlacementIndex {
     slackBound = cpu - margin;
     cpuBound = cpu - CPU_TOLERANCE - margin;
     group = vm.antiAffinityGroup().isPresent() ? groups.number(vm.antiAffinityGroup().get()) : -1;
-    excluded = request.excluded();
+    excludedHosts(request.excluded());
     found = -1;
     visit(1);
     tree = null;
-    excluded = null;
     return found;
+  }
+
+  private void excludedHosts(Set<HostId> hosts) {
+    excludedCount = 0;
+    for (HostId id : hosts) {
+      Integer h = indexOf.get(id);
+      if (h != null) {
+        if (excludedCount == excluded.length) {
+          excluded = Arrays.copyOf(excluded, excludedCount * 2);
+        }
+        excluded[excludedCount++] = h;
+      }
+    }
+  }
+
+  private boolean isExcluded(int h) {
+    for (int i = 0; i < excludedCount; i++) {
+      if (excluded[i] == h) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void visit(int node) {
@@ -367,7 +392,7 @@ public final class PlacementIndex {
 
   /** The scan's checks that the tree does not decide (pool and usability it does). */
   private boolean fits(int h) {
-    return !(!excluded.isEmpty() && excluded.contains(ids[h]))
+    return !isExcluded(h)
         && !(load[h] + cpu > threshold[h])
         && !(usedCpu[h] + cpu > capCpu[h] + CPU_TOLERANCE)
         && !(usedMem[h] + mem > capMem[h])
