@@ -150,7 +150,7 @@ final class Transaction {
 
   void put(VmRecord next) {
     VmRecord prev = vms.get(next.id());
-    Transitions.VM.check(next.id().key(), prev.phase(), next.phase());
+    Transitions.VM.check(next.id(), prev.phase(), next.phase());
     if (!prev.location().equals(next.location())) {
       prev.location().ifPresent(h -> vmsByHost = index(vmsByHost, h, next.id(), false));
       next.location().ifPresent(h -> vmsByHost = index(vmsByHost, h, next.id(), true));
@@ -164,7 +164,7 @@ final class Transaction {
 
   void put(HostRecord next) {
     HostRecord prev = hosts.get(next.id());
-    Transitions.HOST.check(next.id().key(), prev.phase(), next.phase());
+    Transitions.HOST.check(next.id(), prev.phase(), next.phase());
     hosts = hosts.plus(next.id(), next);
     boolean down = next.health() == Health.DOWN && next.downSince().isPresent();
     downHosts =
@@ -174,7 +174,7 @@ final class Transaction {
 
   void put(ServiceRecord next) {
     ServiceRecord prev = services.get(next.id());
-    Transitions.SERVICE.check(next.id().key(), prev.phase(), next.phase());
+    Transitions.SERVICE.check(next.id(), prev.phase(), next.phase());
     services = services.plus(next.id(), next);
     touch(next.id(), !next.equals(prev));
   }

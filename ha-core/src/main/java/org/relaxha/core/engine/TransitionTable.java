@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.relaxha.spi.model.SubjectId;
 
 /**
  * The legal phase changes of one kind of subject, as data. Staying in the same phase is always
@@ -37,9 +38,9 @@ public final class TransitionTable<P extends Enum<P>> {
   }
 
   /** Throws {@link IllegalTransitionException} unless {@code from -> to} is legal. */
-  void check(String subject, P from, P to) {
+  void check(SubjectId subject, P from, P to) {
     if (!allows(from, to)) {
-      throw new IllegalTransitionException(subject, from, to);
+      throw new IllegalTransitionException(subject.key(), from, to);
     }
   }
 

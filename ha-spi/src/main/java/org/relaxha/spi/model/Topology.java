@@ -2,6 +2,7 @@ package org.relaxha.spi.model;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import org.relaxha.spi.Require;
  * VMs. Where a VM runs right now is not part of the topology: that is live state the controller
  * learns from the hypervisors.
  *
- * <p>Immutable and thread-safe. Iteration order is by name.
+ * <p>Immutable and thread-safe. Iteration order is by name; looking a subject up is a hash lookup
+ * (the engine does it for every VM it touches).
  */
 public record Topology(
     Map<HostId, Host> hosts, Map<VmId, Vm> vms, Map<ServiceId, Service> services) {
@@ -74,8 +76,9 @@ public record Topology(
     return services.containsKey((ServiceId) subject);
   }
 
+  /** A copy that iterates in key order and finds a key by its hash. */
   private static <K extends Comparable<? super K>, V> Map<K, V> sortedCopy(Map<K, V> in) {
-    return Collections.unmodifiableMap(new TreeMap<>(in));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(in)));
   }
 
   private static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key, String what) {
