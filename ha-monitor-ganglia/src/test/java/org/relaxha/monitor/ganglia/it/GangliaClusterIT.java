@@ -107,12 +107,12 @@ class GangliaClusterIT {
       assertThat(compared)
           .as("adapter and nc agree on load_five while gmetad's copy is stable")
           .isTrue();
+      // A freshly started gmond sends each metric on its own schedule: wait for all of them.
+      Await.until(Duration.ofSeconds(40), () -> everyHostReports(sink, METRICS));
       for (HostId host : List.of(A, B, C)) {
         Observation last = last(sink, host);
         assertThat(last.status()).isEqualTo(ObservedStatus.UP);
-        assertThat(last.metrics())
-            .containsKeys(
-                "load_one", "load_five", "load_fifteen", "cpu_num", "mem_total", "mem_free");
+        assertThat(last.metrics()).containsKeys(METRICS);
         assertThat(last.detail()).contains("TMAX " + TMAX + " s", "via " + gmetad.address());
         assertThat(last.at()).isBefore(Instant.now().plusSeconds(1));
       }
@@ -294,6 +294,20 @@ class GangliaClusterIT {
         .filter(o -> o.subject().equals(host) && o.status() == status)
         .findFirst()
         .orElse(null);
+  }
+
+  private static final String[] METRICS = {
+    "load_one", "load_five", "load_fifteen", "cpu_num", "mem_total", "mem_free"
+  };
+
+  private static boolean everyHostReports(RecordingSink sink, String... metrics) {
+    for (HostId host : List.of(A, B, C)) {
+      List<Observation> of = sink.observationsOf(host);
+      if (of.isEmpty() || !of.get(of.size() - 1).metrics().keySet().containsAll(List.of(metrics))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Observation last(RecordingSink sink, HostId host) {
