@@ -2,12 +2,8 @@ package org.relaxha.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relaxha.examples.adapters.AdapterRegistry;
 
 /** {@code relaxha lab}, read the way a person reads its output. */
 class LabCommandTest {
@@ -24,23 +19,14 @@ class LabCommandTest {
       Pattern.compile(
           "^  (\\d\\d:\\d\\d:\\d\\d)  \\+(\\S+)\\s+(\\S+(?: \\S+)?)\\s{2,}(\\S+)\\s+(.*)$");
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CapturedLauncher launcher = new CapturedLauncher();
 
   private int run(String... args) {
-    LauncherContext context =
-        new LauncherContext(
-            AdapterRegistry.discover(),
-            new ControllerWiring(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            InstantSource.system(),
-            Map.<String, String>of()::get);
-    return Relaxha.execute(context, args);
+    return launcher.run(args);
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return launcher.out();
   }
 
   /** The lines of one incident's timeline: label -> seconds after the failure, first occurrence. */
@@ -158,7 +144,7 @@ class LabCommandTest {
         "name: broken\nhosts: [{ name: node-a, cpus: 8, memory: 8GiB }]\n"
             + "failures:\n  - { at: 1m, kind: host-power-loss, target: node-b }\n");
     assertThat(run("lab", file.toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(launcher.err())
         .isEqualTo(
             file
                 + ":4: failures[0].target: unknown host 'node-b' (did you mean 'node-a'?); hosts are node-a\n");
@@ -172,7 +158,7 @@ class LabCommandTest {
         .contains("RelaxHA lab --chaos 20 (seeds 100..119)")
         .containsPattern("20 schedules, \\d+ failures injected \\(\\d+ controller restarts\\)")
         .contains("Result: no invariant broken.");
-    out.reset();
+    launcher.reset();
     assertThat(run("lab", "--chaos", "1", "--seed", "107")).isEqualTo(0);
     assertThat(out())
         .startsWith("RelaxHA lab --chaos 1 --seed 107: one chaos schedule, replayed exactly.\n")
@@ -184,7 +170,7 @@ class LabCommandTest {
   @Test
   void usageErrors() {
     assertThat(run("lab", "--runs", "0")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--runs must be at least 1");
+    assertThat(launcher.err()).contains("--runs must be at least 1");
     assertThat(run("lab", "--plot", "x.gif")).isEqualTo(2);
     assertThat(run("lab", "x.yaml", "--chaos", "3")).isEqualTo(2);
   }

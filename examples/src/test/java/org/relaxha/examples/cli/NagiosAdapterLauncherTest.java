@@ -2,17 +2,11 @@ package org.relaxha.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relaxha.examples.adapters.AdapterRegistry;
 
 /**
  * The launcher finds the {@code nagios} adapter module on its class path (a runtime dependency):
@@ -36,26 +30,17 @@ class NagiosAdapterLauncherTest {
           + "      muteWith: downtime\n";
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CapturedLauncher launcher = new CapturedLauncher();
 
   private int run(String... args) {
-    return Relaxha.execute(
-        new LauncherContext(
-            AdapterRegistry.discover(),
-            new ControllerWiring(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            InstantSource.system(),
-            Map.<String, String>of()::get),
-        args);
+    return launcher.run(args);
   }
 
   @Test
   void checkConfigAcceptsANagiosSection() throws Exception {
     Path file = Files.writeString(dir.resolve("site.yaml"), SITE);
-    assertThat(run("check-config", file.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("nagios: nagios (Monitor, MonitoringControl)");
+    assertThat(run("check-config", file.toString())).as(launcher.err()).isZero();
+    assertThat(launcher.out()).contains("nagios: nagios (Monitor, MonitoringControl)");
   }
 
   @Test
@@ -64,7 +49,7 @@ class NagiosAdapterLauncherTest {
         Files.writeString(
             dir.resolve("site.yaml"), SITE.replace("{ host: node-a }", "{ host: node-z }"));
     assertThat(run("check-config", file.toString())).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(launcher.err())
         .isEqualTo(
             file + ":7: adapters[0].hosts[0].host: 'node-z' is not a host of the configuration\n");
   }
@@ -73,7 +58,7 @@ class NagiosAdapterLauncherTest {
   void checkConfigRejectsAMisspeltNagiosKey() throws Exception {
     Path file = Files.writeString(dir.resolve("site.yaml"), SITE.replace("muteWith", "muteWiht"));
     assertThat(run("check-config", file.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains(":13: adapters[0].commands.muteWiht: unknown key");
+    assertThat(launcher.err()).contains(":13: adapters[0].commands.muteWiht: unknown key");
   }
 
   @Test
@@ -89,7 +74,7 @@ class NagiosAdapterLauncherTest {
                 + "\tstate_type=1\n\tcurrent_attempt=1\n\tmax_attempts=3\n\tlast_check="
                 + now
                 + "\n\tplugin_output=PING OK\n\t}\n");
-    assertThat(run("probe", "nagios", status.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).containsPattern("host +node-a +UP +HARD 1/3 -> UP");
+    assertThat(run("probe", "nagios", status.toString())).as(launcher.err()).isZero();
+    assertThat(launcher.out()).containsPattern("host +node-a +UP +HARD 1/3 -> UP");
   }
 }

@@ -2,12 +2,8 @@ package org.relaxha.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.relaxha.examples.adapters.AdapterRegistry;
 
 class RelaxhaTest {
   private static final String SITE_EXAMPLE = "config/site-example.yaml";
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CapturedLauncher launcher = new CapturedLauncher();
   private final List<Object> seen = new ArrayList<>();
 
   private LauncherContext context(ControllerWiring wiring) {
-    return new LauncherContext(
-        AdapterRegistry.discover(),
-        wiring,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        InstantSource.system(),
-        Map.of("LAB_PASSWORD", "pw")::get);
+    return launcher.context(wiring, Map.of("LAB_PASSWORD", "pw")::get);
   }
 
   private int run(String... args) {
@@ -39,11 +27,11 @@ class RelaxhaTest {
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return launcher.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return launcher.err();
   }
 
   @Test
@@ -92,7 +80,7 @@ class RelaxhaTest {
   void checkConfigWithAMissingFileOrArgument() {
     assertThat(run("check-config", "nope.yaml")).isEqualTo(2);
     assertThat(err()).isEqualTo("nope.yaml: no such file\n");
-    err.reset();
+    launcher.reset();
     assertThat(run("check-config")).isEqualTo(2);
     assertThat(err()).contains("Missing required parameter: 'FILE'").contains("Usage:");
   }
@@ -101,7 +89,7 @@ class RelaxhaTest {
   void probeDispatchesToTheProviderWithItsArguments() {
     assertThat(run("probe", "lab", "qemu:///system", "--verbose")).isEqualTo(0);
     assertThat(out()).isEqualTo("lab probe [qemu:///system, --verbose]\n");
-    out.reset();
+    launcher.reset();
     assertThat(run("probe", "lab", "--fail")).isEqualTo(1);
   }
 
@@ -134,7 +122,7 @@ class RelaxhaTest {
             "relaxha probe: unknown adapter type 'lib' (did you mean 'lab'?). Known types: "
                 + known
                 + ".\n");
-    err.reset();
+    launcher.reset();
     assertThat(run("probe")).isEqualTo(2);
     assertThat(err())
         .startsWith("relaxha probe: which adapter type? Known types: " + known + ".\n");

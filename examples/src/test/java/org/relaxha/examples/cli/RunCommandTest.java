@@ -2,38 +2,23 @@ package org.relaxha.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaxha.core.runtime.HaController;
-import org.relaxha.examples.adapters.AdapterRegistry;
 import org.relaxha.spi.model.Host;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.Topology;
 
 /** {@code relaxha run} on a state directory whose journal was damaged. */
 class RunCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CapturedLauncher launcher = new CapturedLauncher();
 
   private int run(String... args) {
-    LauncherContext context =
-        new LauncherContext(
-            AdapterRegistry.discover(),
-            new ControllerWiring(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            InstantSource.system(),
-            Map.<String, String>of()::get);
-    return Relaxha.execute(context, args);
+    return launcher.run(args);
   }
 
   @Test
@@ -69,7 +54,7 @@ class RunCommandTest {
         config,
         "stateDirectory: " + state + "\nhosts:\n  - { name: node-a, cpus: 8, memory: 8GiB }\n");
     assertThat(run("run", "--config", config.toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(launcher.err())
         .startsWith("relaxha: cannot start: " + segment)
         .contains("CRC32C")
         .contains("(relaxha run --repair)");
