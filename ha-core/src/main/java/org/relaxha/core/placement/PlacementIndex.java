@@ -323,7 +323,7 @@ public final class PlacementIndex {
     group = vm.antiAffinityGroup().isPresent() ? groups.number(vm.antiAffinityGroup().get()) : -1;
     excludedHosts(request.excluded());
     found = -1;
-    visit(1);
+    visit(1, -1);
     tree = null;
     return found;
   }
@@ -350,7 +350,11 @@ public final class PlacementIndex {
     return false;
   }
 
-  private void visit(int node) {
+  /**
+   * Searches the subtree at {@code node}; {@code unfit} is a host already known not to take the VM
+   * (its ancestor's best), so that it is not checked again on the way down.
+   */
+  private void visit(int node, int unfit) {
     HostTree t = tree;
     int candidate = t.best[node];
     int at = node << 2;
@@ -360,13 +364,16 @@ public final class PlacementIndex {
         || v[at + HostTree.CPU] < cpuBound
         || v[at + HostTree.MEM] < mem
         || (t.pools[node] & needPool) != needPool
-        || (found >= 0 && !better(candidate, found))) {
+        || cannotBeatFound(candidate, v[at + HostTree.LOAD])) {
+      return;
+    }
+    // The subtree's best host, if it takes the VM, is the subtree's answer: nothing below it
+    // scores better.
+    if (candidate != unfit && (poolBits[candidate] & needPool) == needPool && fits(candidate)) {
+      found = candidate;
       return;
     }
     if (node >= t.size) {
-      if (fits(candidate)) {
-        found = candidate;
-      }
       return;
     }
     int l = node << 1;
@@ -382,12 +389,27 @@ public final class PlacementIndex {
       leftFirst = better(bl, br);
     }
     if (leftFirst) {
-      visit(l);
-      visit(r);
+      visit(l, candidate);
+      visit(r, candidate);
     } else {
-      visit(r);
-      visit(l);
+      visit(r, candidate);
+      visit(l, candidate);
     }
+  }
+
+  /**
+   * Whether a subtree whose best host is {@code candidate} (with load {@code candidateLoad}) cannot
+   * hold a host scoring before the one found so far. Without a boot limit the score starts with the
+   * load, so most subtrees are decided by one comparison.
+   */
+  private boolean cannotBeatFound(int candidate, double candidateLoad) {
+    if (found < 0) {
+      return false;
+    }
+    if (plainScore && candidateLoad != load[found]) {
+      return candidateLoad > load[found];
+    }
+    return !better(candidate, found);
   }
 
   /** The scan's checks that the tree does not decide (pool and usability it does). */
