@@ -3,10 +3,10 @@ package org.relaxha.core.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.LongFunction;
 import org.relaxha.core.collect.PMap;
 import org.relaxha.spi.model.Health;
@@ -48,7 +48,7 @@ final class Transaction {
   private final List<Command> commands = new ArrayList<>();
   private final List<Decision> decisions = new ArrayList<>();
   private boolean dirty;
-  private final Set<SubjectId> touched = new TreeSet<>();
+  private final Set<SubjectId> touched = new HashSet<>();
   boolean startsMayDispatch;
 
   Transaction(EngineContext ctx, EngineState state, Instant at) {

@@ -248,8 +248,7 @@ public final class PlacementIndex {
   }
 
   private PlacementPlan plan(List<PlacementRequest> requests) {
-    PlacementRequest[] ordered = requests.toArray(new PlacementRequest[0]);
-    Arrays.sort(ordered, Reasons.ORDER);
+    PlacementRequest[] ordered = Reasons.sorted(requests);
     List<Assignment> assignments = new ArrayList<>(ordered.length);
     List<Deferral> waiting = new ArrayList<>();
     PlacementRequest lastDeferred = null;

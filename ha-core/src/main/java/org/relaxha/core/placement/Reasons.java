@@ -1,6 +1,8 @@
 package org.relaxha.core.placement;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.placement.PlacementRequest;
 
@@ -36,6 +38,56 @@ final class Reasons {
     }
     // VmId order is by "vm:" + name, that is by name.
     return x.id().name().compareTo(y.id().name());
+  }
+
+  /**
+   * {@code requests} in {@link #ORDER}. Each request's sort fields are read once into a key, so the
+   * sort of a mass failure's thousands of requests compares flat fields instead of following four
+   * references per comparison.
+   */
+  static PlacementRequest[] sorted(List<PlacementRequest> requests) {
+    Key[] keys = new Key[requests.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new Key(requests.get(i));
+    }
+    Arrays.sort(keys);
+    PlacementRequest[] out = new PlacementRequest[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      out[i] = keys[i].request;
+    }
+    return out;
+  }
+
+  /** A request with its sort fields, ordered as {@link #ORDER}. */
+  private static final class Key implements Comparable<Key> {
+    final PlacementRequest request;
+    final int priority;
+    final double cpus;
+    final long memory;
+    final String name;
+
+    Key(PlacementRequest request) {
+      Vm vm = request.vm();
+      this.request = request;
+      this.priority = vm.restartPriority();
+      this.cpus = vm.demand().cpus();
+      this.memory = vm.demand().memoryMib();
+      this.name = vm.id().name();
+    }
+
+    @Override
+    public int compareTo(Key o) {
+      int c = Integer.compare(-priority, -o.priority);
+      if (c != 0) {
+        return c;
+      }
+      c = Double.compare(-cpus, -o.cpus);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(-memory, -o.memory);
+      return c != 0 ? c : name.compareTo(o.name);
+    }
   }
 
   /** The reason of an assignment, from the host's state before the VM is added. */
