@@ -67,7 +67,8 @@ final class HostTree {
 
   private void setLeaf(int node, int host) {
     int at = node << 2;
-    if (host < 0 || !index.usable[host]) {
+    HostTable table = index.table;
+    if (host < 0 || !table.usable[host]) {
       v[at + SLACK] = Double.NEGATIVE_INFINITY;
       v[at + CPU] = Double.NEGATIVE_INFINITY;
       v[at + MEM] = Double.NEGATIVE_INFINITY;
@@ -76,12 +77,13 @@ final class HostTree {
       pools[node] = 0;
       return;
     }
-    v[at + SLACK] = index.threshold[host] - index.load[host];
-    v[at + CPU] = index.capCpu[host] - index.usedCpu[host];
-    v[at + MEM] = index.capMem[host] - index.usedMem[host];
-    v[at + LOAD] = index.load[host];
+    double load = table.load(host);
+    v[at + SLACK] = table.threshold(host) - load;
+    v[at + CPU] = table.capCpu(host) - table.usedCpu(host);
+    v[at + MEM] = table.freeMem(host);
+    v[at + LOAD] = load;
     best[node] = host;
-    pools[node] = index.poolBits[host];
+    pools[node] = table.pools(host);
   }
 
   /**

@@ -45,8 +45,6 @@ import org.relaxha.spi.placement.PlacementRequest;
  * the thread-safe {@link org.relaxha.spi.placement.Placement} that builds one per call.
  */
 public final class PlacementIndex {
-  private static final double CPU_TOLERANCE = 1e-9;
-
   private final int bootLimit;
 
   /** Without a boot limit the score starts with the load: trees may compare loads first. */
@@ -57,20 +55,11 @@ public final class PlacementIndex {
   private final HostId[] ids;
   private final Map<HostId, Integer> indexOf;
 
-  final double[] load;
-  final double[] threshold;
-  final double[] usedCpu;
-  final double[] capCpu;
-  final long[] usedMem;
-  final long[] capMem;
-  final int[] vmCount;
-  final int[] placed;
-  final boolean[] usable;
+  /** Each host's numbers, side by side. */
+  final HostTable table;
+
   private final boolean[] up;
   private final boolean[] maintenance;
-
-  /** Each host's reachable pools as bits; the first 64 pool names get a bit. */
-  final long[] poolBits;
 
   private final Map<String, Long> poolBit = new HashMap<>();
 
@@ -84,10 +73,6 @@ public final class PlacementIndex {
   private final boolean[] touched;
   private final int[] touchedList;
   private int touchedCount;
-  private final double[] savedLoad;
-  private final double[] savedCpu;
-  private final long[] savedMem;
-  private final int[] savedCount;
 
   // The request being searched.
   private HostTree tree;
@@ -112,25 +97,12 @@ public final class PlacementIndex {
     this.snapshots = hosts.toArray(new HostSnapshot[0]);
     this.ids = new HostId[n];
     this.indexOf = new HashMap<>(n * 2);
-    this.load = new double[n];
-    this.threshold = new double[n];
-    this.usedCpu = new double[n];
-    this.capCpu = new double[n];
-    this.usedMem = new long[n];
-    this.capMem = new long[n];
-    this.vmCount = new int[n];
-    this.placed = new int[n];
-    this.usable = new boolean[n];
+    this.table = new HostTable(n);
     this.up = new boolean[n];
     this.maintenance = new boolean[n];
     this.touched = new boolean[n];
     this.touchedList = new int[n];
-    this.savedLoad = new double[n];
-    this.savedCpu = new double[n];
-    this.savedMem = new long[n];
-    this.savedCount = new int[n];
     this.treesOf = new HostTree[n][];
-    this.poolBits = new long[n];
     this.groups = new AntiAffinityGroups(n);
     int[] usableHosts = new int[n];
     for (int h = 0; h < n; h++) {
@@ -162,17 +134,8 @@ public final class PlacementIndex {
 
   private void read(int h, HostSnapshot s) {
     snapshots[h] = s;
-    load[h] = s.loadFive();
-    threshold[h] = s.host().loadThreshold();
-    usedCpu[h] = s.used().cpus();
-    capCpu[h] = s.host().capacity().cpus();
-    usedMem[h] = s.used().memoryMib();
-    capMem[h] = s.host().capacity().memoryMib();
-    vmCount[h] = s.vmCount();
-    placed[h] = 0;
     up[h] = s.up();
     maintenance[h] = s.maintenance();
-    usable[h] = s.up() && !s.maintenance();
     long bits = 0;
     for (String pool : s.reachablePools()) {
       Long bit = poolBit.get(pool);
@@ -182,19 +145,29 @@ public final class PlacementIndex {
       }
       bits |= bit == null ? 0 : bit;
     }
-    poolBits[h] = bits;
+    table.set(
+        h,
+        s.loadFive(),
+        s.host().loadThreshold(),
+        s.used().cpus(),
+        s.host().capacity().cpus(),
+        s.used().memoryMib(),
+        s.host().capacity().memoryMib(),
+        s.vmCount(),
+        bits,
+        s.up() && !s.maintenance());
     groups.setHost(h, s.antiAffinityGroups());
-    magnitude = Math.max(magnitude, Math.abs(load[h]));
-    magnitude = Math.max(magnitude, Math.abs(threshold[h]));
-    magnitude = Math.max(magnitude, Math.abs(usedCpu[h]));
-    magnitude = Math.max(magnitude, Math.abs(capCpu[h]));
+    magnitude = Math.max(magnitude, Math.abs(s.loadFive()));
+    magnitude = Math.max(magnitude, Math.abs(s.host().loadThreshold()));
+    magnitude = Math.max(magnitude, Math.abs(s.used().cpus()));
+    magnitude = Math.max(magnitude, Math.abs(s.host().capacity().cpus()));
   }
 
   /** Sets one host's measured 5-minute load. {@code O(log M)}. */
   public void updateLoad(HostId host, double loadFive) {
     Require.atLeast(loadFive, 0.0, "loadFive");
     int h = indexOf(host);
-    load[h] = loadFive;
+    table.setLoad(h, loadFive);
     magnitude = Math.max(magnitude, loadFive);
     refresh(h);
   }
@@ -278,23 +251,33 @@ public final class PlacementIndex {
 
   private String reason(int h) {
     return Reasons.assigned(
-        load[h], threshold[h], vmCount[h], capMem[h] - usedMem[h], placed[h], bootLimit);
+        table.load(h),
+        table.threshold(h),
+        table.vmCount(h),
+        table.freeMem(h),
+        table.placed(h),
+        bootLimit);
   }
 
   /** Whether host {@code a} scores before host {@code b} (the scan's order, strict and total). */
   boolean better(int a, int b) {
-    boolean fullA = placed[a] >= bootLimit;
-    if (fullA != (placed[b] >= bootLimit)) {
+    HostTable t = table;
+    boolean fullA = t.placed(a) >= bootLimit;
+    if (fullA != (t.placed(b) >= bootLimit)) {
       return !fullA;
     }
-    if (load[a] != load[b]) {
-      return load[a] < load[b];
+    double loadA = t.load(a);
+    double loadB = t.load(b);
+    if (loadA != loadB) {
+      return loadA < loadB;
     }
-    if (vmCount[a] != vmCount[b]) {
-      return vmCount[a] < vmCount[b];
+    int countA = t.vmCount(a);
+    int countB = t.vmCount(b);
+    if (countA != countB) {
+      return countA < countB;
     }
-    long freeA = capMem[a] - usedMem[a];
-    long freeB = capMem[b] - usedMem[b];
+    long freeA = t.freeMem(a);
+    long freeB = t.freeMem(b);
     if (freeA != freeB) {
       return freeA > freeB;
     }
@@ -318,7 +301,7 @@ public final class PlacementIndex {
     // Subtrees are pruned with a margin so that rounding never prunes a host the scan accepts.
     double margin = 1e-9 * (1 + magnitude + Math.abs(cpu));
     slackBound = cpu - margin;
-    cpuBound = cpu - CPU_TOLERANCE - margin;
+    cpuBound = cpu - HostTable.CPU_TOLERANCE - margin;
     group = vm.antiAffinityGroup().isPresent() ? groups.number(vm.antiAffinityGroup().get()) : -1;
     excludedHosts(request.excluded());
     found = -1;
@@ -368,7 +351,7 @@ public final class PlacementIndex {
     }
     // The subtree's best host, if it takes the VM, is the subtree's answer: nothing below it
     // scores better.
-    if (candidate != unfit && (poolBits[candidate] & needPool) == needPool && fits(candidate)) {
+    if (candidate != unfit && (table.pools(candidate) & needPool) == needPool && fits(candidate)) {
       found = candidate;
       return;
     }
@@ -405,19 +388,18 @@ public final class PlacementIndex {
     if (found < 0) {
       return false;
     }
-    if (plainScore && candidateLoad != load[found]) {
-      return candidateLoad > load[found];
+    if (plainScore) {
+      double foundLoad = table.load(found);
+      if (candidateLoad != foundLoad) {
+        return candidateLoad > foundLoad;
+      }
     }
     return !better(candidate, found);
   }
 
   /** The scan's checks that the tree does not decide (pool and usability it does). */
   private boolean fits(int h) {
-    return !isExcluded(h)
-        && !(load[h] + cpu > threshold[h])
-        && !(usedCpu[h] + cpu > capCpu[h] + CPU_TOLERANCE)
-        && !(usedMem[h] + mem > capMem[h])
-        && !(group >= 0 && groups.has(h, group));
+    return !isExcluded(h) && table.takes(h, cpu, mem) && !(group >= 0 && groups.has(h, group));
   }
 
   /** The first constraint, in the scan's order, that excludes host {@code h}; null if none. */
@@ -438,13 +420,13 @@ public final class PlacementIndex {
         && !snapshots[h].reachablePools().contains(vm.storagePool().get())) {
       return Constraint.STORAGE;
     }
-    if (load[h] + c > threshold[h]) {
+    if (table.load(h) + c > table.threshold(h)) {
       return Constraint.LOAD;
     }
-    if (usedCpu[h] + c > capCpu[h] + CPU_TOLERANCE) {
+    if (table.usedCpu(h) + c > table.capCpu(h) + HostTable.CPU_TOLERANCE) {
       return Constraint.CPU;
     }
-    if (usedMem[h] + m > capMem[h]) {
+    if (table.usedMem(h) + m > table.capMem(h)) {
       return Constraint.MEMORY;
     }
     if (vm.antiAffinityGroup().isPresent()
@@ -500,17 +482,9 @@ public final class PlacementIndex {
     if (!touched[h]) {
       touched[h] = true;
       touchedList[touchedCount++] = h;
-      savedLoad[h] = load[h];
-      savedCpu[h] = usedCpu[h];
-      savedMem[h] = usedMem[h];
-      savedCount[h] = vmCount[h];
+      table.save(h);
     }
-    double c = vm.demand().cpus();
-    load[h] += c;
-    vmCount[h]++;
-    placed[h]++;
-    usedCpu[h] += c;
-    usedMem[h] += vm.demand().memoryMib();
+    table.add(h, vm.demand().cpus(), vm.demand().memoryMib());
     if (vm.antiAffinityGroup().isPresent()) {
       groups.add(h, groups.number(vm.antiAffinityGroup().get()));
     }
@@ -521,11 +495,7 @@ public final class PlacementIndex {
     for (int i = 0; i < touchedCount; i++) {
       int h = touchedList[i];
       touched[h] = false;
-      load[h] = savedLoad[h];
-      usedCpu[h] = savedCpu[h];
-      usedMem[h] = savedMem[h];
-      vmCount[h] = savedCount[h];
-      placed[h] = 0;
+      table.restore(h);
       refresh(h);
     }
     touchedCount = 0;
