@@ -6,7 +6,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,9 +45,11 @@ final class LibvirtCalls implements AutoCloseable {
   }
 
   private final ThreadPoolExecutor pool;
+  private final AdapterThreads threads;
   private final AtomicInteger stuck = new AtomicInteger();
 
   LibvirtCalls(String name, int threads) {
+    this.threads = new AdapterThreads("relaxha-libvirt-" + name + "-call-");
     this.pool =
         new ThreadPoolExecutor(
             threads,
@@ -56,7 +57,7 @@ final class LibvirtCalls implements AutoCloseable {
             30,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(threads * 16),
-            named("relaxha-libvirt-" + name + "-call-"));
+            this.threads);
     pool.allowCoreThreadTimeOut(true);
   }
 
@@ -156,7 +157,7 @@ final class LibvirtCalls implements AutoCloseable {
   void shutdown(Duration wait) {
     pool.shutdownNow();
     try {
-      if (!pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS) || !threads.join(wait)) {
         LOG.log(
             System.Logger.Level.WARNING,
             "{0} libvirt call(s) still blocked in native code after close; their threads stay"
@@ -171,14 +172,5 @@ final class LibvirtCalls implements AutoCloseable {
   @Override
   public void close() {
     shutdown(Duration.ofSeconds(2));
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

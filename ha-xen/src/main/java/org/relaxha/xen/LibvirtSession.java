@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.libvirt.Connect;
 import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
@@ -44,6 +43,7 @@ final class LibvirtSession implements HostLink.Listener {
   private int users;
   private LibvirtCalls calls;
   private ScheduledThreadPoolExecutor timer;
+  private AdapterThreads timerFactory;
   private Map<HostId, HostLink> links = Map.of();
 
   LibvirtSession(LibvirtConfig config) {
@@ -81,8 +81,8 @@ final class LibvirtSession implements HostLink.Listener {
     String name = config.name();
     calls = new LibvirtCalls(name, config.threads());
     int timerThreads = Math.max(2, Math.min(4, config.hosts().size()));
-    timer =
-        new ScheduledThreadPoolExecutor(timerThreads, named("relaxha-libvirt-" + name + "-timer-"));
+    timerFactory = new AdapterThreads("relaxha-libvirt-" + name + "-timer-");
+    timer = new ScheduledThreadPoolExecutor(timerThreads, timerFactory);
     timer.setRemoveOnCancelPolicy(true);
     Optional<ConnectAuth> auth =
         config.username().map(u -> new SecretAuth(u, config.password().orElse(null)));
@@ -100,15 +100,19 @@ final class LibvirtSession implements HostLink.Listener {
     Map<HostId, HostLink> closing;
     LibvirtCalls oldCalls;
     ScheduledThreadPoolExecutor oldTimer;
+    AdapterThreads oldTimerThreads;
     synchronized (this) {
       closing = links;
       oldCalls = calls;
       oldTimer = timer;
+      oldTimerThreads = timerFactory;
     }
     closing.values().forEach(HostLink::close);
     oldTimer.shutdownNow();
     try {
-      oldTimer.awaitTermination(2, TimeUnit.SECONDS);
+      if (oldTimer.awaitTermination(2, TimeUnit.SECONDS)) {
+        oldTimerThreads.join(Duration.ofSeconds(2));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -210,14 +214,5 @@ final class LibvirtSession implements HostLink.Listener {
         LOG.log(System.Logger.Level.WARNING, "libvirt: a listener failed", e);
       }
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
