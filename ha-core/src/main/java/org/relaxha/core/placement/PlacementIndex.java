@@ -28,14 +28,16 @@ import org.relaxha.spi.placement.PlacementRequest;
  * the storage pools some host below it reaches (as bits, for the first 64 pool names; a pool beyond
  * those gets a tree of its own, built on first use). A VM's host is found branch and bound: a
  * subtree is skipped when even its largest slack or free capacity cannot take the VM, or when its
- * best score cannot beat the host found so far; the remaining checks (excluded hosts,
- * anti-affinity, the exact capacity arithmetic of the scan) are made at the leaves, on flat arrays:
- * anti-affinity groups are numbered once, so a leaf's check compares a few {@code int}s and probes
- * one primitive table of the groups the plan has added. Taking a host updates its leaf and the path
- * to the root. A VM that fits nowhere is usually refused at the root (fast fail); its {@link
- * Deferral} then counts, host by host and in constraint order, what excluded each host, exactly as
- * the scan does (one pass over flat arrays, shared by consecutive deferred VMs of the same class
- * when nothing was placed between them).
+ * best score cannot beat the host found so far. A subtree whose best host takes the VM needs no
+ * further search (nothing below it scores better), so in the common case the search ends at the
+ * root or a few levels below it. Whether a host takes the VM (excluded hosts, pool, anti-affinity,
+ * the exact capacity arithmetic of the scan) is checked on flat data: a host's numbers sit in one
+ * block ({@link HostTable}), anti-affinity groups are numbered once, so the check compares a few
+ * {@code int}s and probes one primitive table of the groups the plan has added. Taking a host
+ * updates its leaf and the path to the root. A VM that fits nowhere is usually refused at the root
+ * (fast fail); its {@link Deferral} then counts, host by host and in constraint order, what
+ * excluded each host, exactly as the scan does (one pass over flat arrays, shared by consecutive
+ * deferred VMs of the same class when nothing was placed between them).
  *
  * <p><b>Long-lived use.</b> The index can be kept across plans: {@link #updateLoad} and {@link
  * #update} change one host in {@code O(log M)}, and {@link #place} leaves the index as it found it
