@@ -24,20 +24,41 @@ final class Reasons {
   private static int compare(PlacementRequest a, PlacementRequest b) {
     Vm x = a.vm();
     Vm y = b.vm();
-    int c = Integer.compare(-x.restartPriority(), -y.restartPriority());
+    return compare(
+        x.restartPriority(),
+        x.demand().cpus(),
+        x.demand().memoryMib(),
+        x.id().name(),
+        y.restartPriority(),
+        y.demand().cpus(),
+        y.demand().memoryMib(),
+        y.id().name());
+  }
+
+  /** {@link #ORDER} on the sort fields of two requests. */
+  private static int compare(
+      int priorityA,
+      double cpusA,
+      long memoryA,
+      String nameA,
+      int priorityB,
+      double cpusB,
+      long memoryB,
+      String nameB) {
+    int c = Integer.compare(-priorityA, -priorityB);
     if (c != 0) {
       return c;
     }
-    c = Double.compare(-x.demand().cpus(), -y.demand().cpus());
+    c = Double.compare(-cpusA, -cpusB);
     if (c != 0) {
       return c;
     }
-    c = Long.compare(-x.demand().memoryMib(), -y.demand().memoryMib());
+    c = Long.compare(-memoryA, -memoryB);
     if (c != 0) {
       return c;
     }
     // VmId order is by "vm:" + name, that is by name.
-    return x.id().name().compareTo(y.id().name());
+    return nameA.compareTo(nameB);
   }
 
   /**
@@ -77,16 +98,7 @@ final class Reasons {
 
     @Override
     public int compareTo(Key o) {
-      int c = Integer.compare(-priority, -o.priority);
-      if (c != 0) {
-        return c;
-      }
-      c = Double.compare(-cpus, -o.cpus);
-      if (c != 0) {
-        return c;
-      }
-      c = Long.compare(-memory, -o.memory);
-      return c != 0 ? c : name.compareTo(o.name);
+      return compare(priority, cpus, memory, name, o.priority, o.cpus, o.memory, o.name);
     }
   }
 
