@@ -480,6 +480,7 @@ public final class PlacementIndex {
     return t;
   }
 
+  /** Puts {@code vm}, just searched (its group number is {@link #group}), on host {@code h}. */
   private void take(int h, Vm vm) {
     if (!touched[h]) {
       touched[h] = true;
@@ -487,8 +488,8 @@ public final class PlacementIndex {
       table.save(h);
     }
     table.add(h, vm.demand().cpus(), vm.demand().memoryMib());
-    if (vm.antiAffinityGroup().isPresent()) {
-      groups.add(h, groups.number(vm.antiAffinityGroup().get()));
+    if (group >= 0) {
+      groups.add(h, group);
     }
     refresh(h);
   }

@@ -45,33 +45,38 @@ final class Reasons {
       double cpusB,
       long memoryB,
       String nameB) {
+    int c = compareFields(priorityA, cpusA, memoryA, priorityB, cpusB, memoryB);
+    // VmId order is by "vm:" + name, that is by name.
+    return c != 0 ? c : nameA.compareTo(nameB);
+  }
+
+  /** {@link #ORDER} before the name: priority, then CPU, then memory, each highest first. */
+  private static int compareFields(
+      int priorityA, double cpusA, long memoryA, int priorityB, double cpusB, long memoryB) {
     int c = Integer.compare(-priorityA, -priorityB);
     if (c != 0) {
       return c;
     }
     c = Double.compare(-cpusA, -cpusB);
-    if (c != 0) {
-      return c;
-    }
-    c = Long.compare(-memoryA, -memoryB);
-    if (c != 0) {
-      return c;
-    }
-    // VmId order is by "vm:" + name, that is by name.
-    return nameA.compareTo(nameB);
+    return c != 0 ? c : Long.compare(-memoryA, -memoryB);
   }
 
   /**
    * {@code requests} in {@link #ORDER}. Each request's sort fields are read once into a key, so the
    * sort of a mass failure's thousands of requests compares flat fields instead of following four
-   * references per comparison.
+   * references per comparison. Requests usually come in name order (a controller lists a failed
+   * host's VMs by id): then a stable sort on priority and demand alone gives the same order, and
+   * most comparisons of a mass failure, which are ties on those fields, compare no names.
    */
   static PlacementRequest[] sorted(List<PlacementRequest> requests) {
     Key[] keys = new Key[requests.size()];
+    boolean byName = true;
     for (int i = 0; i < keys.length; i++) {
       keys[i] = new Key(requests.get(i));
+      byName = byName && (i == 0 || keys[i - 1].name.compareTo(keys[i].name) <= 0);
     }
-    Arrays.sort(keys);
+    // Arrays.sort of objects is stable: ties keep the input's name order.
+    Arrays.sort(keys, byName ? Key::compareFields : Key::compareTo);
     PlacementRequest[] out = new PlacementRequest[keys.length];
     for (int i = 0; i < keys.length; i++) {
       out[i] = keys[i].request;
@@ -99,6 +104,11 @@ final class Reasons {
     @Override
     public int compareTo(Key o) {
       return compare(priority, cpus, memory, name, o.priority, o.cpus, o.memory, o.name);
+    }
+
+    /** {@link #ORDER} without the name: priority, then CPU, then memory. */
+    int compareFields(Key o) {
+      return Reasons.compareFields(priority, cpus, memory, o.priority, o.cpus, o.memory);
     }
   }
 

@@ -1,0 +1,66 @@
+package org.relaxha.core.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.relaxha.spi.model.Vm;
+import org.relaxha.spi.placement.PlacementRequest;
+
+class ReasonsTest {
+
+  @Test
+  void sortedGivesTheRequestOrderWhetherOrNotTheInputIsInNameOrder() {
+    for (long seed = 1; seed <= 50; seed++) {
+      Random r = new Random(seed);
+      List<PlacementRequest> requests = tiedRequests(r, 1 + r.nextInt(300));
+      List<PlacementRequest> expected = new ArrayList<>(requests);
+      expected.sort(Reasons.ORDER);
+
+      List<PlacementRequest> byName = new ArrayList<>(requests);
+      byName.sort((a, b) -> a.vm().id().name().compareTo(b.vm().id().name()));
+      List<PlacementRequest> shuffled = new ArrayList<>(requests);
+      Collections.shuffle(shuffled, r);
+
+      assertThat(Arrays.asList(Reasons.sorted(byName)))
+          .as("seed %d, by name", seed)
+          .isEqualTo(expected);
+      assertThat(Arrays.asList(Reasons.sorted(shuffled)))
+          .as("seed %d, shuffled", seed)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void inNameOrderTiesOnPriorityAndDemandStayInNameOrder() {
+    List<PlacementRequest> requests =
+        List.of(request("a", 1, 2, 1024), request("b", 1, 2, 1024), request("c", 2, 1, 512));
+    assertThat(Arrays.asList(Reasons.sorted(requests)))
+        .extracting(p -> p.vm().id().name())
+        .containsExactly("c", "a", "b");
+  }
+
+  /** Few distinct priorities and demands, so most comparisons are ties settled by the name. */
+  private static List<PlacementRequest> tiedRequests(Random r, int count) {
+    List<PlacementRequest> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(
+          request(
+              String.format("vm%04d", r.nextInt(10_000)),
+              r.nextInt(3),
+              0.5 * (1 + r.nextInt(3)),
+              512L * (1 + r.nextInt(3))));
+    }
+    return out;
+  }
+
+  private static PlacementRequest request(String name, int priority, double cpus, long mem) {
+    Vm vm = Vm.builder(name).demand(cpus, mem).restartPriority(priority).build();
+    return new PlacementRequest(vm, Set.of());
+  }
+}
