@@ -2,11 +2,11 @@ package org.relaxha.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.relaxha.spi.fencing.FenceResult;
 import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.HostId;
@@ -76,7 +76,7 @@ final class HostRules {
 
   private static void hostDown(Transaction tx, HostRecord r, String why) {
     List<VmId> evacuees = new ArrayList<>();
-    Set<SubjectId> muted = new TreeSet<>();
+    Set<SubjectId> muted = new HashSet<>();
     for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord v = tx.vm(vm);
       if (v.phase() != VmPhase.GAVE_UP) {
@@ -290,7 +290,7 @@ final class HostRules {
     b.since = tx.now;
     b.reason = why;
     tx.put(b.build());
-    Set<SubjectId> unmuted = new TreeSet<>();
+    Set<SubjectId> unmuted = new HashSet<>();
     for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord v = tx.vm(vm);
       if (v.phase() == VmPhase.AWAITING_FENCE) {

@@ -1,5 +1,6 @@
 package org.relaxha.core.engine;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.relaxha.spi.Require;
@@ -14,18 +15,22 @@ import org.relaxha.spi.model.VmId;
  */
 public sealed interface MonitoringUpdate {
 
-  /** Stop alarms about these subjects. */
+  /** Stop alarms about these subjects (iterated in subject order, the same on every run). */
   record Mute(Set<SubjectId> subjects) implements MonitoringUpdate {
     public Mute {
-      subjects = Set.copyOf(new TreeSet<>(Require.nonNull(subjects, "subjects")));
+      subjects = sorted(subjects);
     }
   }
 
-  /** Re-enable alarms about these subjects. */
+  /** Re-enable alarms about these subjects (iterated in subject order, the same on every run). */
   record Unmute(Set<SubjectId> subjects) implements MonitoringUpdate {
     public Unmute {
-      subjects = Set.copyOf(new TreeSet<>(Require.nonNull(subjects, "subjects")));
+      subjects = sorted(subjects);
     }
+  }
+
+  private static Set<SubjectId> sorted(Set<SubjectId> subjects) {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(Require.nonNull(subjects, "subjects")));
   }
 
   /** A VM now runs on another host. */

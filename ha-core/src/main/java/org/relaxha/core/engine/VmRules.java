@@ -2,6 +2,7 @@ package org.relaxha.core.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -128,13 +129,16 @@ final class VmRules {
       tx.monitoring(new MonitoringUpdate.Moved(r.id(), from, to), "VM moved after recovery");
     }
     if (r.cause() == Cause.HOST_DOWN) {
-      tx.monitoring(new MonitoringUpdate.Unmute(alarmsOf(tx, r.id())), "VM recovered");
+      tx.monitoring(new MonitoringUpdate.Unmute(Set.copyOf(alarmsOf(tx, r.id()))), "VM recovered");
     }
   }
 
-  /** The VM and its services: what is muted while its host is down. */
-  static Set<SubjectId> alarmsOf(Transaction tx, VmId vm) {
-    Set<SubjectId> subjects = new TreeSet<>();
+  /**
+   * The VM and its services: what is muted while its host is down. Unsorted: the {@link
+   * MonitoringUpdate} that carries them sorts them once.
+   */
+  static List<SubjectId> alarmsOf(Transaction tx, VmId vm) {
+    List<SubjectId> subjects = new ArrayList<>();
     subjects.add(vm);
     tx.ctx.topology().servicesOf(vm).forEach(s -> subjects.add(s.id()));
     return subjects;
