@@ -48,7 +48,7 @@ public final class Engine {
             PMap.empty(),
             PMap.empty(),
             PMap.empty(),
-            List.of(),
+            StartQueue.empty(),
             PMap.empty(),
             0,
             PMap.empty(),

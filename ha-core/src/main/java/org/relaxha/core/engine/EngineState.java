@@ -43,7 +43,7 @@ public record EngineState(
     PMap<ServiceId, ServiceRecord> services,
     PMap<HostId, PMap<VmId, Boolean>> vmsByHost,
     PMap<Long, Command> inflight,
-    List<VmId> startQueue,
+    StartQueue startQueue,
     PMap<HostId, Integer> bootsByHost,
     int bootsTotal,
     PMap<VmId, Instant> waiting,
@@ -53,14 +53,14 @@ public record EngineState(
     long nextCommandId,
     Instant now) {
 
-  /** Validates and copies. */
+  /** Validates. */
   public EngineState {
     Require.nonNull(vms, "vms");
     Require.nonNull(hosts, "hosts");
     Require.nonNull(services, "services");
     Require.nonNull(vmsByHost, "vmsByHost");
     Require.nonNull(inflight, "inflight");
-    startQueue = List.copyOf(Require.nonNull(startQueue, "startQueue"));
+    Require.nonNull(startQueue, "startQueue");
     Require.nonNull(bootsByHost, "bootsByHost");
     Require.nonNull(waiting, "waiting");
     Require.nonNull(queueRetryAt, "queueRetryAt");

@@ -126,11 +126,8 @@ final class HostRules {
   /** VMs assigned to this host but not started yet go back to placement. */
   private static void replaceAssignedTo(Transaction tx, HostId host) {
     List<VmRecord> moved = new ArrayList<>();
-    for (VmId vm : tx.startQueue()) {
-      VmRecord r = tx.vm(vm);
-      if (r.target().equals(Optional.of(host))) {
-        moved.add(r);
-      }
+    for (VmId vm : tx.startQueue().on(host)) {
+      moved.add(tx.vm(vm));
     }
     StartRules.place(tx, moved, "assigned host " + host + " failed before they started");
   }

@@ -1,15 +1,11 @@
 package org.relaxha.core.engine;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.relaxha.core.collect.PMap;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.Topology;
-import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.policy.HostRecovery;
 
@@ -27,7 +23,7 @@ final class Indexes {
     PMap<HostId, PMap<VmId, Boolean>> byHost = PMap.empty();
     PMap<HostId, Integer> boots = PMap.empty();
     PMap<VmId, java.time.Instant> waiting = PMap.empty();
-    List<VmId> queue = new ArrayList<>();
+    StartQueue queue = StartQueue.empty();
     int bootsTotal = 0;
     java.util.Map<HostId, SortedSet<VmId>> located = new java.util.TreeMap<>();
     for (VmRecord r : vms.values()) {
@@ -39,7 +35,11 @@ final class Indexes {
         bootsTotal++;
       }
       if (r.phase() == VmPhase.START_PENDING) {
-        queue.add(r.id());
+        HostId target =
+            r.target()
+                .orElseThrow(
+                    () -> new IllegalStateException(r.id() + " waits to start without a target"));
+        queue = queue.plus(topology.vms().get(r.id()), target);
       }
       if (r.phase() == VmPhase.QUEUED) {
         waiting = waiting.plus(r.id(), r.waitingSince().orElse(base.now()));
@@ -52,7 +52,6 @@ final class Indexes {
       }
       byHost = byHost.plus(e.getKey(), set);
     }
-    queue.sort(startOrder(topology));
     PMap<HostId, java.time.Instant> down = PMap.empty();
     for (HostRecord h : hosts.values()) {
       if (h.health() == org.relaxha.spi.model.Health.DOWN && h.downSince().isPresent()) {
@@ -85,19 +84,5 @@ final class Indexes {
     return r.phase() == VmPhase.STARTING
         && r.target().isPresent()
         && (slot == HostRecovery.BootSlot.UNTIL_UP || r.pending() != 0);
-  }
-
-  /** Higher restart priority first, then larger CPU demand, then name. */
-  static Comparator<VmId> startOrder(Topology topology) {
-    return (a, b) -> {
-      Vm va = topology.vms().get(a);
-      Vm vb = topology.vms().get(b);
-      int byPriority = Integer.compare(vb.restartPriority(), va.restartPriority());
-      if (byPriority != 0) {
-        return byPriority;
-      }
-      int byCpu = Double.compare(vb.demand().cpus(), va.demand().cpus());
-      return byCpu != 0 ? byCpu : a.compareTo(b);
-    };
   }
 }

@@ -149,20 +149,22 @@ final class StartRules {
   /** Starts assigned VMs in order while boot slots are free. */
   static void dispatch(Transaction tx) {
     HostRecovery limits = tx.hostRecovery();
-    for (VmId vm : new ArrayList<>(tx.startQueue())) {
-      if (tx.bootsTotal() >= limits.parallelStarts()) {
+    while (tx.bootsTotal() < limits.parallelStarts()) {
+      StartQueue queue = tx.startQueue();
+      VmId vm = queue.firstOnHost(host -> tx.bootsOn(host) < limits.bootsPerHost());
+      if (vm == null) {
         return;
       }
       VmRecord r = tx.vm(vm);
       HostId host = r.target().orElseThrow();
-      if (tx.bootsOn(host) >= limits.bootsPerHost()) {
-        continue;
-      }
       if (!tx.host(host).usable()) {
         place(tx, List.of(r), "assigned host " + host + " became unusable");
-        continue;
+      } else {
+        start(tx, r, host);
       }
-      start(tx, r, host);
+      if (tx.startQueue() == queue) {
+        return; // cannot happen (starting or re-placing takes it out); never loop on it
+      }
     }
   }
 

@@ -2,7 +2,6 @@ package org.relaxha.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +35,7 @@ final class Transaction {
   private PMap<ServiceId, ServiceRecord> services;
   private PMap<HostId, PMap<VmId, Boolean>> vmsByHost;
   private PMap<Long, Command> inflight;
-  private final List<VmId> startQueue;
-  private ArrayList<VmId> workingQueue;
+  private StartQueue startQueue;
   private PMap<HostId, Integer> bootsByHost;
   private int bootsTotal;
   private PMap<VmId, Instant> waiting;
@@ -120,9 +118,12 @@ final class Transaction {
     return waiting;
   }
 
-  /** The VMs waiting for a boot slot, in start order (a snapshot the caller may iterate). */
-  List<VmId> startQueue() {
-    return workingQueue == null ? startQueue : List.copyOf(workingQueue);
+  /**
+   * The VMs waiting for a boot slot, in start order. Persistent: iterating it while the step
+   * changes the queue sees the queue as it was when read.
+   */
+  StartQueue startQueue() {
+    return startQueue;
   }
 
   int bootsOn(HostId host) {
@@ -250,7 +251,7 @@ final class Transaction {
             services,
             vmsByHost,
             inflight,
-            workingQueue == null ? startQueue : workingQueue,
+            startQueue,
             bootsByHost,
             bootsTotal,
             waiting,
@@ -294,21 +295,20 @@ final class Transaction {
   private void updateStartQueue(VmRecord prev, VmRecord next) {
     boolean was = prev.phase() == VmPhase.START_PENDING;
     boolean is = next.phase() == VmPhase.START_PENDING;
-    if (was == is) {
-      return;
-    }
-    if (workingQueue == null) {
-      workingQueue = new ArrayList<>(startQueue);
-    }
-    int at = Collections.binarySearch(workingQueue, next.id(), ctx.startOrder());
-    if (was) {
-      if (at >= 0) {
-        workingQueue.remove(at);
-      }
-    } else if (at < 0) {
-      workingQueue.add(-at - 1, next.id());
+    if (is && (!was || !prev.target().equals(next.target()))) {
+      startQueue = startQueue.plus(spec(next.id()), targetOf(next));
       startsMayDispatch = true;
+    } else if (was && !is) {
+      startQueue = startQueue.minus(spec(next.id()));
     }
+  }
+
+  private static HostId targetOf(VmRecord waiting) {
+    return waiting
+        .target()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(waiting.id() + " waits to start without a target host"));
   }
 
   private static PMap<HostId, PMap<VmId, Boolean>> index(

@@ -1,0 +1,141 @@
+package org.relaxha.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.Vm;
+import org.relaxha.spi.model.VmId;
+
+class StartQueueTest {
+  private static final Comparator<Vm> START_ORDER =
+      Comparator.comparingInt((Vm v) -> -v.restartPriority())
+          .thenComparingDouble(v -> -v.demand().cpus())
+          .thenComparing(Vm::id);
+
+  @Test
+  void waitsInStartOrderAndFindsTheFirstVmWhoseHostHasASlot() {
+    Vm low = vm("a-low", 0, 1);
+    Vm big = vm("b-big", 1, 8);
+    Vm small = vm("c-small", 1, 2);
+    Vm urgent = vm("d-urgent", 3, 1);
+    StartQueue q =
+        StartQueue.empty()
+            .plus(low, host("h1"))
+            .plus(big, host("h2"))
+            .plus(small, host("h2"))
+            .plus(urgent, host("h1"));
+
+    assertThat(q.toList()).containsExactly(urgent.id(), big.id(), small.id(), low.id());
+    assertThat(q.on(host("h2"))).containsExactly(big.id(), small.id());
+    assertThat(q.firstOnHost(h -> true)).isEqualTo(urgent.id());
+    assertThat(q.firstOnHost(h -> !h.equals(host("h1")))).isEqualTo(big.id());
+    assertThat(q.firstOnHost(h -> false)).isNull();
+  }
+
+  @Test
+  void removingAHostsFirstVmMakesItsNextOneFirstAndOldQueuesStayAsTheyWere() {
+    Vm a = vm("a", 0, 4);
+    Vm b = vm("b", 0, 2);
+    StartQueue both = StartQueue.empty().plus(a, host("h1")).plus(b, host("h1"));
+    StartQueue rest = both.minus(a);
+
+    assertThat(rest.firstOnHost(h -> true)).isEqualTo(b.id());
+    assertThat(rest.minus(b).isEmpty()).isTrue();
+    assertThat(rest.minus(a)).isSameAs(rest);
+    assertThat(both.toList()).containsExactly(a.id(), b.id());
+    assertThat(both.plus(a, host("h1"))).isSameAs(both);
+  }
+
+  @Test
+  void aVmAddedForAnotherHostMovesThere() {
+    Vm a = vm("a", 0, 1);
+    StartQueue q = StartQueue.empty().plus(a, host("h1")).plus(a, host("h2"));
+
+    assertThat(q.size()).isEqualTo(1);
+    assertThat(q.on(host("h1"))).isEmpty();
+    assertThat(q.on(host("h2"))).containsExactly(a.id());
+    assertThat(q.firstOnHost(h -> h.equals(host("h1")))).isNull();
+  }
+
+  /** Random adds, moves and removals against a sorted map; every view is checked after each. */
+  @Test
+  void agreesWithASortedMapUnderRandomChanges() {
+    for (long seed = 1; seed <= 40; seed++) {
+      Random r = new Random(seed);
+      List<Vm> vms = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        vms.add(vm(String.format("vm%02d", i), r.nextInt(3), 1 + r.nextInt(3)));
+      }
+      TreeMap<Vm, HostId> model = new TreeMap<>(START_ORDER);
+      StartQueue q = StartQueue.empty();
+      for (int op = 0; op < 400; op++) {
+        Vm vm = vms.get(r.nextInt(vms.size()));
+        StartQueue before = q;
+        List<VmId> beforeList = before.toList();
+        if (r.nextInt(3) == 0) {
+          q = q.minus(vm);
+          model.remove(vm);
+        } else {
+          HostId h = host("h" + r.nextInt(5));
+          q = q.plus(vm, h);
+          model.put(vm, h);
+        }
+        assertThat(before.toList())
+            .as("seed %d: an old queue never changes", seed)
+            .isEqualTo(beforeList);
+        check(seed, q, model, r);
+      }
+    }
+  }
+
+  private static void check(long seed, StartQueue q, TreeMap<Vm, HostId> model, Random r) {
+    List<VmId> order = new ArrayList<>();
+    model.keySet().forEach(v -> order.add(v.id()));
+    assertThat(q.toList()).as("seed %d", seed).isEqualTo(order);
+    assertThat(q.size()).isEqualTo(model.size());
+    for (int h = 0; h < 5; h++) {
+      HostId host = host("h" + h);
+      List<VmId> on = new ArrayList<>();
+      model.forEach(
+          (v, at) -> {
+            if (at.equals(host)) {
+              on.add(v.id());
+            }
+          });
+      assertThat(q.on(host)).as("seed %d, on %s", seed, host).containsExactlyElementsOf(on);
+    }
+    Set<HostId> full = new HashSet<>();
+    for (int h = 0; h < 5; h++) {
+      if (r.nextBoolean()) {
+        full.add(host("h" + h));
+      }
+    }
+    VmId expected = null;
+    for (Map.Entry<Vm, HostId> e : model.entrySet()) {
+      if (!full.contains(e.getValue())) {
+        expected = e.getKey().id();
+        break;
+      }
+    }
+    assertThat(q.firstOnHost(h -> !full.contains(h)))
+        .as("seed %d, full %s", seed, full)
+        .isEqualTo(expected);
+  }
+
+  private static Vm vm(String name, int priority, double cpus) {
+    return Vm.builder(name).demand(cpus, 1024).restartPriority(priority).build();
+  }
+
+  private static HostId host(String name) {
+    return HostId.of(name);
+  }
+}
