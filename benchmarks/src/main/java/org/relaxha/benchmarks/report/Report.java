@@ -28,6 +28,7 @@ public final class Report {
           "P2MassFailure", "scan",
           "P3OverCapacity", "scan",
           "E1HostFailure", "scan",
+          "E2RackFailure", "scan",
           "P4UpdateLoad", "rebuild",
           "D1Ingest", "boxed",
           "D2Sweep", "phi");
