@@ -126,10 +126,9 @@ public class E2RackFailure {
   private void answer(Command c, Instant at, ArrayDeque<Input> inputs, Run run) {
     if (c instanceof Command.FenceHost) {
       inputs.add(new Input.FenceCompleted(c.id(), new FenceResult.Fenced("ipmi", "off"), at));
-    } else if (c instanceof Command.PlaceVms) {
-      inputs.add(new Input.PlacementDecided(c.id(), plan((Command.PlaceVms) c), at));
-    } else if (c instanceof Command.StartVm) {
-      Command.StartVm start = (Command.StartVm) c;
+    } else if (c instanceof Command.PlaceVms place) {
+      inputs.add(new Input.PlacementDecided(c.id(), plan(place), at));
+    } else if (c instanceof Command.StartVm start) {
       run.starts.add(start);
       inputs.add(new Input.ActionCompleted(c.id(), new ActionResult.Done("started"), at));
       inputs.add(new Input.HealthChanged(start.vm(), Health.UP, true, "booted", at));

@@ -15,6 +15,9 @@ import org.relaxha.spi.model.VmId;
  * first, then larger CPU demand, then name. Persistent: adding or removing a VM returns a new queue
  * in {@code O(log n)} that shares the rest with this one, so every engine step's state keeps its
  * own queue without copying it (a mass failure queues thousands of VMs and takes a step per start).
+ * Each VM waits for its target host, and the queue also keeps each host's first VM, so finding the
+ * next VM to start skips a host whose boot slots are taken in one test, not one per VM waiting for
+ * it.
  *
  * <p>Immutable and thread-safe.
  */
