@@ -1,8 +1,12 @@
 package org.relaxha.core.placement;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.placement.PlacementRequest;
 
@@ -65,8 +69,9 @@ final class Reasons {
    * {@code requests} in {@link #ORDER}. Each request's sort fields are read once into a key, so the
    * sort of a mass failure's thousands of requests compares flat fields instead of following four
    * references per comparison. Requests usually come in name order (a controller lists a failed
-   * host's VMs by id): then a stable sort on priority and demand alone gives the same order, and
-   * most comparisons of a mass failure, which are ties on those fields, compare no names.
+   * host's VMs by id): then they are grouped by rank (priority and demand), each group keeping the
+   * name order, and only the distinct ranks are sorted: a mass failure's thousands of VMs have a
+   * few dozen.
    */
   static PlacementRequest[] sorted(List<PlacementRequest> requests) {
     Key[] keys = new Key[requests.size()];
@@ -75,8 +80,10 @@ final class Reasons {
       keys[i] = new Key(requests.get(i));
       byName = byName && (i == 0 || keys[i - 1].name.compareTo(keys[i].name) <= 0);
     }
-    // Arrays.sort of objects is stable: ties keep the input's name order.
-    Arrays.sort(keys, byName ? Key::compareFields : Key::compareTo);
+    if (byName) {
+      return inRankGroups(keys);
+    }
+    Arrays.sort(keys);
     PlacementRequest[] out = new PlacementRequest[keys.length];
     for (int i = 0; i < keys.length; i++) {
       out[i] = keys[i].request;
@@ -84,31 +91,51 @@ final class Reasons {
     return out;
   }
 
+  /**
+   * Keys in name order, put in {@link #ORDER}: by rank, and by name (their order) within a rank.
+   */
+  private static PlacementRequest[] inRankGroups(Key[] keys) {
+    Map<Rank, List<PlacementRequest>> groups = new HashMap<>();
+    for (Key k : keys) {
+      groups.computeIfAbsent(k.rank, r -> new ArrayList<>()).add(k.request);
+    }
+    List<Rank> ranks = new ArrayList<>(groups.keySet());
+    Collections.sort(ranks);
+    PlacementRequest[] out = new PlacementRequest[keys.length];
+    int i = 0;
+    for (Rank rank : ranks) {
+      for (PlacementRequest request : groups.get(rank)) {
+        out[i++] = request;
+      }
+    }
+    return out;
+  }
+
+  /** The fields of {@link #ORDER} before the name. Equal exactly when they compare equal. */
+  private record Rank(int priority, double cpus, long memory) implements Comparable<Rank> {
+    @Override
+    public int compareTo(Rank o) {
+      return compareFields(priority, cpus, memory, o.priority, o.cpus, o.memory);
+    }
+  }
+
   /** A request with its sort fields, ordered as {@link #ORDER}. */
   private static final class Key implements Comparable<Key> {
     final PlacementRequest request;
-    final int priority;
-    final double cpus;
-    final long memory;
+    final Rank rank;
     final String name;
 
     Key(PlacementRequest request) {
       Vm vm = request.vm();
       this.request = request;
-      this.priority = vm.restartPriority();
-      this.cpus = vm.demand().cpus();
-      this.memory = vm.demand().memoryMib();
+      this.rank = new Rank(vm.restartPriority(), vm.demand().cpus(), vm.demand().memoryMib());
       this.name = vm.id().name();
     }
 
     @Override
     public int compareTo(Key o) {
-      return compare(priority, cpus, memory, name, o.priority, o.cpus, o.memory, o.name);
-    }
-
-    /** {@link #ORDER} without the name: priority, then CPU, then memory. */
-    int compareFields(Key o) {
-      return Reasons.compareFields(priority, cpus, memory, o.priority, o.cpus, o.memory);
+      int c = rank.compareTo(o.rank);
+      return c != 0 ? c : name.compareTo(o.name);
     }
   }
 

@@ -45,13 +45,16 @@ class ReasonsTest {
         .containsExactly("c", "a", "b");
   }
 
-  /** Few distinct priorities and demands, so most comparisons are ties settled by the name. */
+  /**
+   * Few distinct priorities and demands, so most comparisons are ties settled by the name; names
+   * are unique (ORDER leaves equal names to the input order) and not in input order.
+   */
   private static List<PlacementRequest> tiedRequests(Random r, int count) {
     List<PlacementRequest> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       out.add(
           request(
-              String.format("vm%04d", r.nextInt(10_000)),
+              String.format("vm%04d-%d", r.nextInt(10_000), i),
               r.nextInt(3),
               0.5 * (1 + r.nextInt(3)),
               512L * (1 + r.nextInt(3))));
