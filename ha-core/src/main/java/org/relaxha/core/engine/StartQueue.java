@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Predicate;
 import org.relaxha.core.collect.PMap;
 import org.relaxha.spi.model.HostId;
@@ -22,10 +23,7 @@ import org.relaxha.spi.model.VmId;
  * <p>Immutable and thread-safe.
  */
 public final class StartQueue implements Iterable<VmId> {
-  private static final StartQueue EMPTY = new StartQueue(PMap.empty(), PMap.empty(), PMap.empty());
-
-  /** Every waiting VM with its target host. */
-  private final PMap<Key, HostId> entries;
+  private static final StartQueue EMPTY = new StartQueue(PMap.empty(), PMap.empty(), 0);
 
   /** The waiting VMs of each target host. */
   private final PMap<HostId, PMap<Key, Boolean>> byHost;
@@ -33,11 +31,12 @@ public final class StartQueue implements Iterable<VmId> {
   /** Each target host's first waiting VM, with the host. */
   private final PMap<Key, HostId> heads;
 
-  private StartQueue(
-      PMap<Key, HostId> entries, PMap<HostId, PMap<Key, Boolean>> byHost, PMap<Key, HostId> heads) {
-    this.entries = entries;
+  private final int size;
+
+  private StartQueue(PMap<HostId, PMap<Key, Boolean>> byHost, PMap<Key, HostId> heads, int size) {
     this.byHost = byHost;
     this.heads = heads;
+    this.size = size;
   }
 
   /** The empty queue. */
@@ -47,31 +46,54 @@ public final class StartQueue implements Iterable<VmId> {
 
   /** How many VMs wait, in {@code O(1)}. */
   public int size() {
-    return entries.size();
+    return size;
   }
 
   /** Whether no VM waits. */
   public boolean isEmpty() {
-    return entries.isEmpty();
+    return size == 0;
   }
 
   /** The waiting VMs in start order, as a new list. */
   public List<VmId> toList() {
-    List<VmId> out = new ArrayList<>(size());
+    List<VmId> out = new ArrayList<>(size);
     forEach(out::add);
     return out;
   }
 
-  /** The waiting VMs in start order; a queue changed meanwhile is a new queue, not this one. */
+  /**
+   * The waiting VMs in start order (the hosts' queues merged, {@code O(log h)} per VM for {@code h}
+   * target hosts); a queue changed meanwhile is a new queue, not this one.
+   */
   @Override
   public Iterator<VmId> iterator() {
-    return vms(entries.iterator());
+    PriorityQueue<Cursor> cursors = new PriorityQueue<>();
+    for (PMap<Key, Boolean> queued : byHost.values()) {
+      Cursor.advance(queued.iterator(), cursors);
+    }
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !cursors.isEmpty();
+      }
+
+      @Override
+      public VmId next() {
+        Cursor first = cursors.remove();
+        Cursor.advance(first.rest, cursors);
+        return first.key.vm;
+      }
+    };
   }
 
   /** The VMs waiting to start on {@code host}, in start order. */
   Iterable<VmId> on(HostId host) {
     PMap<Key, Boolean> queued = byHost.get(host);
-    return queued == null ? List.of() : () -> vms(queued.iterator());
+    List<VmId> vms = new ArrayList<>(queued == null ? 0 : queued.size());
+    if (queued != null) {
+      queued.forEach((key, x) -> vms.add(key.vm));
+    }
+    return vms;
   }
 
   /**
@@ -89,39 +111,35 @@ public final class StartQueue implements Iterable<VmId> {
   }
 
   /**
-   * This queue with {@code vm} waiting to start on {@code host}: this queue if it already was, the
-   * VM moved to {@code host} if it waited for another.
+   * This queue with {@code vm} waiting to start on {@code host} (this queue if it already was). A
+   * VM waits for one host: to move it, take it out for the old one first.
    */
   StartQueue plus(Vm vm, HostId host) {
     Key key = Key.of(vm);
-    HostId current = entries.get(key);
-    if (current != null) {
-      return current.equals(host) ? this : minus(vm).plus(vm, host);
-    }
-    PMap<Key, HostId> nextEntries = entries.plus(key, host);
     PMap<Key, Boolean> queued = byHost.get(host);
     PMap<Key, HostId> nextHeads = heads;
     if (queued == null) {
       queued = PMap.empty();
       nextHeads = heads.plus(key, host);
+    } else if (queued.containsKey(key)) {
+      return this;
     } else {
       Key head = queued.firstKey().orElseThrow();
       if (key.compareTo(head) < 0) {
         nextHeads = heads.minus(head).plus(key, host);
       }
     }
-    return new StartQueue(
-        nextEntries, byHost.plus(host, queued.plus(key, Boolean.TRUE)), nextHeads);
+    return new StartQueue(byHost.plus(host, queued.plus(key, Boolean.TRUE)), nextHeads, size + 1);
   }
 
-  /** This queue without {@code vm} (this queue if it was not waiting). */
-  StartQueue minus(Vm vm) {
+  /** This queue without {@code vm}, which waited for {@code host} (this queue if it did not). */
+  StartQueue minus(Vm vm, HostId host) {
     Key key = Key.of(vm);
-    HostId host = entries.get(key);
-    if (host == null) {
+    PMap<Key, Boolean> queued = byHost.get(host);
+    if (queued == null || !queued.containsKey(key)) {
       return this;
     }
-    PMap<Key, Boolean> queued = byHost.get(host).minus(key);
+    queued = queued.minus(key);
     PMap<Key, HostId> nextHeads = heads;
     if (heads.containsKey(key)) {
       nextHeads = heads.minus(key);
@@ -130,39 +148,23 @@ public final class StartQueue implements Iterable<VmId> {
       }
     }
     return new StartQueue(
-        entries.minus(key),
-        queued.isEmpty() ? byHost.minus(host) : byHost.plus(host, queued),
-        nextHeads);
-  }
-
-  private static <V> Iterator<VmId> vms(Iterator<Map.Entry<Key, V>> it) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public VmId next() {
-        return it.next().getKey().vm;
-      }
-    };
+        queued.isEmpty() ? byHost.minus(host) : byHost.plus(host, queued), nextHeads, size - 1);
   }
 
   /** Equal when the same VMs wait for the same hosts. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof StartQueue that && entries.equals(that.entries);
+    return other instanceof StartQueue that && byHost.equals(that.byHost);
   }
 
   @Override
   public int hashCode() {
-    return entries.hashCode();
+    return byHost.hashCode();
   }
 
   @Override
   public String toString() {
-    return entries.toString();
+    return byHost.toString();
   }
 
   /** A VM's place in the queue: its start-order fields, read once from its spec. */
@@ -184,6 +186,21 @@ public final class StartQueue implements Iterable<VmId> {
     @Override
     public String toString() {
       return vm.toString();
+    }
+  }
+
+  /** One host's queue during a merge: its next VM and the rest. */
+  private record Cursor(Key key, Iterator<Map.Entry<Key, Boolean>> rest)
+      implements Comparable<Cursor> {
+    static void advance(Iterator<Map.Entry<Key, Boolean>> rest, PriorityQueue<Cursor> cursors) {
+      if (rest.hasNext()) {
+        cursors.add(new Cursor(rest.next().getKey(), rest));
+      }
+    }
+
+    @Override
+    public int compareTo(Cursor o) {
+      return key.compareTo(o.key);
     }
   }
 }

@@ -295,11 +295,13 @@ final class Transaction {
   private void updateStartQueue(VmRecord prev, VmRecord next) {
     boolean was = prev.phase() == VmPhase.START_PENDING;
     boolean is = next.phase() == VmPhase.START_PENDING;
-    if (is && (!was || !prev.target().equals(next.target()))) {
+    boolean moved = was && is && !prev.target().equals(next.target());
+    if (was && (!is || moved)) {
+      startQueue = startQueue.minus(spec(next.id()), targetOf(prev));
+    }
+    if (is && (!was || moved)) {
       startQueue = startQueue.plus(spec(next.id()), targetOf(next));
       startsMayDispatch = true;
-    } else if (was && !is) {
-      startQueue = startQueue.minus(spec(next.id()));
     }
   }
 

@@ -46,19 +46,20 @@ class StartQueueTest {
     Vm a = vm("a", 0, 4);
     Vm b = vm("b", 0, 2);
     StartQueue both = StartQueue.empty().plus(a, host("h1")).plus(b, host("h1"));
-    StartQueue rest = both.minus(a);
+    StartQueue rest = both.minus(a, host("h1"));
 
     assertThat(rest.firstOnHost(h -> true)).isEqualTo(b.id());
-    assertThat(rest.minus(b).isEmpty()).isTrue();
-    assertThat(rest.minus(a)).isSameAs(rest);
+    assertThat(rest.minus(b, host("h1")).isEmpty()).isTrue();
+    assertThat(rest.minus(a, host("h1"))).isSameAs(rest);
+    assertThat(rest.minus(b, host("h2"))).as("not waiting for h2").isSameAs(rest);
     assertThat(both.toList()).containsExactly(a.id(), b.id());
     assertThat(both.plus(a, host("h1"))).isSameAs(both);
   }
 
   @Test
-  void aVmAddedForAnotherHostMovesThere() {
+  void aVmMovedToAnotherHostWaitsThereOnly() {
     Vm a = vm("a", 0, 1);
-    StartQueue q = StartQueue.empty().plus(a, host("h1")).plus(a, host("h2"));
+    StartQueue q = StartQueue.empty().plus(a, host("h1")).minus(a, host("h1")).plus(a, host("h2"));
 
     assertThat(q.size()).isEqualTo(1);
     assertThat(q.on(host("h1"))).isEmpty();
@@ -66,7 +67,10 @@ class StartQueueTest {
     assertThat(q.firstOnHost(h -> h.equals(host("h1")))).isNull();
   }
 
-  /** Random adds, moves and removals against a sorted map; every view is checked after each. */
+  /**
+   * Random adds, moves, removals and removals of VMs that do not wait, against a sorted map; every
+   * view is checked after each.
+   */
   @Test
   void agreesWithASortedMapUnderRandomChanges() {
     for (long seed = 1; seed <= 40; seed++) {
@@ -81,11 +85,15 @@ class StartQueueTest {
         Vm vm = vms.get(r.nextInt(vms.size()));
         StartQueue before = q;
         List<VmId> beforeList = before.toList();
+        HostId was = model.get(vm);
         if (r.nextInt(3) == 0) {
-          q = q.minus(vm);
+          q = q.minus(vm, was != null ? was : host("h" + r.nextInt(5)));
           model.remove(vm);
         } else {
           HostId h = host("h" + r.nextInt(5));
+          if (was != null && !was.equals(h)) {
+            q = q.minus(vm, was);
+          }
           q = q.plus(vm, h);
           model.put(vm, h);
         }
