@@ -35,11 +35,7 @@ final class Indexes {
         bootsTotal++;
       }
       if (r.phase() == VmPhase.START_PENDING) {
-        HostId target =
-            r.target()
-                .orElseThrow(
-                    () -> new IllegalStateException(r.id() + " waits to start without a target"));
-        queue = queue.plus(topology.vms().get(r.id()), target);
+        queue = queue.plus(topology.vms().get(r.id()), targetOf(r));
       }
       if (r.phase() == VmPhase.QUEUED) {
         waiting = waiting.plus(r.id(), r.waitingSince().orElse(base.now()));
@@ -74,6 +70,15 @@ final class Indexes {
         base.valveTripped(),
         base.nextCommandId(),
         base.now());
+  }
+
+  /** The host a VM waiting to start waits for. */
+  static HostId targetOf(VmRecord waiting) {
+    return waiting
+        .target()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(waiting.id() + " waits to start without a target host"));
   }
 
   /**

@@ -297,20 +297,12 @@ final class Transaction {
     boolean is = next.phase() == VmPhase.START_PENDING;
     boolean moved = was && is && !prev.target().equals(next.target());
     if (was && (!is || moved)) {
-      startQueue = startQueue.minus(spec(next.id()), targetOf(prev));
+      startQueue = startQueue.minus(spec(next.id()), Indexes.targetOf(prev));
     }
     if (is && (!was || moved)) {
-      startQueue = startQueue.plus(spec(next.id()), targetOf(next));
+      startQueue = startQueue.plus(spec(next.id()), Indexes.targetOf(next));
       startsMayDispatch = true;
     }
-  }
-
-  private static HostId targetOf(VmRecord waiting) {
-    return waiting
-        .target()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(waiting.id() + " waits to start without a target host"));
   }
 
   private static PMap<HostId, PMap<VmId, Boolean>> index(

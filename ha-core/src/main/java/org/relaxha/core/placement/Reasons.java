@@ -28,30 +28,16 @@ final class Reasons {
   private static int compare(PlacementRequest a, PlacementRequest b) {
     Vm x = a.vm();
     Vm y = b.vm();
-    return compare(
-        x.restartPriority(),
-        x.demand().cpus(),
-        x.demand().memoryMib(),
-        x.id().name(),
-        y.restartPriority(),
-        y.demand().cpus(),
-        y.demand().memoryMib(),
-        y.id().name());
-  }
-
-  /** {@link #ORDER} on the sort fields of two requests. */
-  private static int compare(
-      int priorityA,
-      double cpusA,
-      long memoryA,
-      String nameA,
-      int priorityB,
-      double cpusB,
-      long memoryB,
-      String nameB) {
-    int c = compareFields(priorityA, cpusA, memoryA, priorityB, cpusB, memoryB);
+    int c =
+        compareFields(
+            x.restartPriority(),
+            x.demand().cpus(),
+            x.demand().memoryMib(),
+            y.restartPriority(),
+            y.demand().cpus(),
+            y.demand().memoryMib());
     // VmId order is by "vm:" + name, that is by name.
-    return c != 0 ? c : nameA.compareTo(nameB);
+    return c != 0 ? c : x.id().name().compareTo(y.id().name());
   }
 
   /** {@link #ORDER} before the name: priority, then CPU, then memory, each highest first. */
