@@ -43,6 +43,15 @@ public final class PhiAccrualDetector {
   private static final double FORGET_AFTER = 1 << 20;
   private static final int LOSS_REVIEW = 256;
 
+  /**
+   * The running sums are recomputed from the window every this many passes over it (a pass is
+   * {@code window} heartbeats). Each update rounds {@code SUM_SQ}, about {@code window * mu^2}, by
+   * at most {@code 2^-53} of it, so after 8 passes the variance is off by at most {@code 8 * window
+   * * 2^-53 * mu^2}: for windows up to 1000, under {@code 10^-8} of the smallest variance the
+   * default floor ({@link PhiAccrual#minStdFraction()} 1%) allows.
+   */
+  private static final int REFRESH_AFTER_WRAPS = 8;
+
   /** A ring entry: the interval in the low 56 bits, its losses in the high 8. */
   private static final int LOSS_SHIFT = 56;
 
@@ -59,12 +68,11 @@ public final class PhiAccrualDetector {
   private static final int STATS = 8;
 
   private static final int HEAD = 0;
-  private static final int FILLED = 1;
-  private static final int CLEAN = 2;
-  private static final int SINCE_REFRESH = 3;
-  private static final int SINCE_REVIEW = 4;
-  private static final int TOLERATED = 5;
-  private static final int SEEN = 6;
+  private static final int CLEAN = 1;
+  private static final int WRAPS_SINCE_REFRESH = 2;
+  private static final int SINCE_REVIEW = 3;
+  private static final int TOLERATED = 4;
+  private static final int SEEN = 5;
   private static final int COUNTERS = 8;
 
   private static final int LAST = 0;
@@ -77,6 +85,7 @@ public final class PhiAccrualDetector {
   private final double firstInterval;
   private final double zSuspect;
   private final double zDown;
+  private final double minStdFraction;
 
   /** Each subject's window: {@code window} packed entries from {@code s * window}. */
   private final long[] ring;
@@ -104,6 +113,7 @@ public final class PhiAccrualDetector {
     this.firstInterval = firstInterval.toNanos();
     this.zSuspect = Normal.quantileOfPhi(settings.suspectPhi());
     this.zDown = Normal.quantileOfPhi(settings.downPhi());
+    this.minStdFraction = settings.minStdFraction();
     this.ring = new long[n * window];
     this.stats = new double[n * STATS];
     this.counters = new int[n * COUNTERS];
@@ -210,41 +220,33 @@ public final class PhiAccrualDetector {
     int at = s * STATS;
     int[] k = counters;
     double[] st = stats;
-    int slot = s * window + k[c + HEAD];
-    if (k[c + FILLED] == window) {
-      long old = ring[slot];
-      if (old >>> LOSS_SHIFT == 0) {
-        double x = old;
-        st[at + SUM] -= x;
-        st[at + SUM_SQ] -= x * x;
-        k[c + CLEAN]--;
-      }
-    } else {
-      k[c + FILLED]++;
-    }
+    int head = k[c + HEAD];
+    int slot = s * window + head;
     long kept = Math.min(interval, INTERVAL_MASK);
+    long old = ring[slot];
     ring[slot] = kept | ((long) losses << LOSS_SHIFT);
-    if (losses == 0) {
-      double x = kept;
-      st[at + SUM] += x;
-      st[at + SUM_SQ] += x * x;
-      k[c + CLEAN]++;
-    }
-    int head = k[c + HEAD] + 1;
-    k[c + HEAD] = head == window ? 0 : head;
-    if (++k[c + SINCE_REFRESH] >= window) {
-      refreshSums(s);
+    double added = losses == 0 ? kept : 0;
+    double dropped = old >>> LOSS_SHIFT == 0 ? old : 0;
+    st[at + SUM] += added - dropped;
+    st[at + SUM_SQ] += (added - dropped) * (added + dropped);
+    k[c + CLEAN] += (losses == 0 ? 1 : 0) - (dropped != 0 ? 1 : 0);
+    if (++head < window) {
+      k[c + HEAD] = head;
+    } else {
+      k[c + HEAD] = 0;
+      if (++k[c + WRAPS_SINCE_REFRESH] >= REFRESH_AFTER_WRAPS) {
+        refreshSums(s);
+      }
     }
   }
 
-  /** Recomputes the running sums from the window, so rounding never accumulates. */
+  /** Recomputes the running sums from the window, so rounding does not accumulate. */
   private void refreshSums(int s) {
     int base = s * window;
-    int c = s * COUNTERS;
     double sx = 0;
     double sxx = 0;
-    for (int i = 0; i < counters[c + FILLED]; i++) {
-      long e = ring[base + i];
+    for (int i = base; i < base + window; i++) {
+      long e = ring[i];
       if (e >>> LOSS_SHIFT == 0) {
         double x = e;
         sx += x;
@@ -253,7 +255,7 @@ public final class PhiAccrualDetector {
     }
     stats[s * STATS + SUM] = sx;
     stats[s * STATS + SUM_SQ] = sxx;
-    counters[c + SINCE_REFRESH] = 0;
+    counters[s * COUNTERS + WRAPS_SINCE_REFRESH] = 0;
   }
 
   private void reviewLosses(int s) {
@@ -284,15 +286,19 @@ public final class PhiAccrualDetector {
     int c = s * COUNTERS;
     double[] st = stats;
     int clean = counters[c + CLEAN];
+    double mu;
+    double sigma;
     if (clean > 0) {
       double inv = reciprocal[clean];
-      double mu = st[at + SUM] * inv;
+      mu = st[at + SUM] * inv;
       double var = st[at + SUM_SQ] * inv - mu * mu;
+      sigma = Math.max(Math.sqrt(Math.max(var, 0)), minStdFraction * mu);
       st[at + MEAN] = mu;
-      st[at + STD] = Math.max(Math.sqrt(Math.max(var, 0)), settings.minStdFraction() * mu);
+      st[at + STD] = sigma;
+    } else {
+      mu = st[at + MEAN];
+      sigma = st[at + STD];
     }
-    double mu = st[at + MEAN];
-    double sigma = st[at + STD];
     int t = s * TIMES;
     long last = times[t + LAST];
     times[t + SUSPECT_AT] = last + (long) (mu + zSuspect * sigma);

@@ -45,6 +45,35 @@ class PhiAccrualDetectorTest {
   }
 
   @Test
+  void runningMeanAndDeviationEqualTheWindowRecomputed() {
+    int window = 50;
+    PhiAccrual settings = new PhiAccrual(window, 8, 8, 0, 1, 6, 1e-3);
+    PhiAccrualDetector d = new PhiAccrualDetector(settings, Duration.ofSeconds(1), 1);
+    Random r = new Random(11);
+    java.util.ArrayDeque<Long> kept = new java.util.ArrayDeque<>();
+    long t = 0;
+    // 37 passes over the window (running sums refreshed every 8), one interval in 20 lossy.
+    for (int i = 0; i < 37 * window + 13; i++) {
+      boolean lost = r.nextInt(20) == 0;
+      long interval = (lost ? 2 * SECOND : SECOND) + (long) (r.nextGaussian() * 5e6);
+      t += interval;
+      d.heartbeat(0, t);
+      kept.addLast(lost ? -1 : interval);
+      if (kept.size() > window) {
+        kept.removeFirst();
+      }
+      if (i >= window) {
+        double[] clean = kept.stream().filter(x -> x > 0).mapToDouble(x -> x).toArray();
+        double mean = java.util.Arrays.stream(clean).average().orElseThrow();
+        double var = java.util.Arrays.stream(clean).map(x -> (x - mean) * (x - mean)).sum();
+        assertThat(d.mean(0)).isCloseTo(mean, within(1e-3));
+        assertThat(d.standardDeviation(0))
+            .isCloseTo(Math.sqrt(var / clean.length), within(0.01 * 5e6));
+      }
+    }
+  }
+
+  @Test
   void aLossIsCountedAsALossNotAsJitter() {
     PhiAccrualDetector d =
         new PhiAccrualDetector(PhiAccrual.ofDefaults(), Duration.ofSeconds(1), 1);
