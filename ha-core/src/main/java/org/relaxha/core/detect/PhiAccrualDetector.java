@@ -24,17 +24,18 @@ import org.relaxha.spi.Require;
  * a loss is followed by another (both estimated with a prior of independent losses, and slowly
  * forgotten), {@code heartbeatsPerDay * p * q^L <= budget}.
  *
- * <p><b>Deadlines.</b> Phi only grows while no heartbeat arrives, so each heartbeat computes the
- * two instants at which it will reach its thresholds: {@code t_last + mu + z(suspectPhi) sigma} and
+ * <p><b>Deadlines.</b> Phi only grows while no heartbeat arrives, so the instants at which it
+ * reaches its thresholds are known at each heartbeat: {@code t_last + mu + z(suspectPhi) sigma} and
  * {@code t_last + (1+L) mu + z(downPhi) sigma}, {@code z} being the normal quantile of the
- * threshold. A sweep is then one comparison per subject ({@link #sweep}).
+ * threshold. Each heartbeat stores the DOWN deadline, so a sweep is one comparison per subject
+ * ({@link #sweep}); the SUSPECT one is a multiply-add away when asked ({@link #suspectAt}).
  *
  * <p><b>Cost.</b> Every array is allocated by the constructor: {@link #heartbeat} allocates nothing
  * and costs a few dozen arithmetic operations (one square root; a division only for an interval
- * that lost heartbeats). A subject's numbers sit side by side in three small blocks and each window
- * entry packs the interval with its loss count, so a heartbeat touches about five cache lines; the
- * DOWN deadlines are kept densely for the sweep. An interval longer than 2^56 ns (about 2.3 years)
- * is recorded as that.
+ * that lost heartbeats). A subject's numbers sit side by side in two small blocks, its last
+ * heartbeat and DOWN deadline in dense arrays (the sweep reads only the deadlines), and each window
+ * entry packs the interval with its loss count, so a heartbeat touches about five cache lines. An
+ * interval longer than 2^56 ns (about 2.3 years) is recorded as that.
  *
  * <p>Not thread-safe.
  */
@@ -75,10 +76,6 @@ public final class PhiAccrualDetector {
   private static final int SEEN = 5;
   private static final int COUNTERS = 8;
 
-  private static final int LAST = 0;
-  private static final int SUSPECT_AT = 1;
-  private static final int TIMES = 2;
-
   private final PhiAccrual settings;
   private final int n;
   private final int window;
@@ -92,7 +89,9 @@ public final class PhiAccrualDetector {
 
   private final double[] stats;
   private final int[] counters;
-  private final long[] times;
+
+  /** Each subject's last heartbeat (or start). */
+  private final long[] last;
 
   /** Kept apart, densely, for {@link #sweep}. */
   private final long[] downAt;
@@ -117,7 +116,7 @@ public final class PhiAccrualDetector {
     this.ring = new long[n * window];
     this.stats = new double[n * STATS];
     this.counters = new int[n * COUNTERS];
-    this.times = new long[n * TIMES];
+    this.last = new long[n];
     this.downAt = new long[n];
     this.reciprocal = new double[window + 1];
     for (int c = 1; c <= window; c++) {
@@ -147,7 +146,7 @@ public final class PhiAccrualDetector {
     Arrays.fill(ring, base, base + window, 0L);
     Arrays.fill(stats, s * STATS, (s + 1) * STATS, 0.0);
     Arrays.fill(counters, s * COUNTERS, (s + 1) * COUNTERS, 0);
-    times[s * TIMES + LAST] = nanos;
+    last[s] = nanos;
     record(s, Math.round(firstInterval * 0.75), 0);
     record(s, Math.round(firstInterval * 1.25), 0);
     reviewLosses(s);
@@ -156,9 +155,8 @@ public final class PhiAccrualDetector {
 
   /** Counts subject {@code s}'s silence from {@code nanos} if that is later (no sample taken). */
   public void rebase(int s, long nanos) {
-    int t = s * TIMES;
-    if (nanos > times[t + LAST]) {
-      times[t + LAST] = nanos;
+    if (nanos > last[s]) {
+      last[s] = nanos;
       counters[s * COUNTERS + SEEN] = 0;
       deadlines(s);
     }
@@ -169,12 +167,11 @@ public final class PhiAccrualDetector {
    * first after {@link #start} or {@link #rebase} only restarts the silence.
    */
   public void heartbeat(int s, long nanos) {
-    int t = s * TIMES;
-    long interval = nanos - times[t + LAST];
+    long interval = nanos - last[s];
     if (interval <= 0) {
       return;
     }
-    times[t + LAST] = nanos;
+    last[s] = nanos;
     int c = s * COUNTERS;
     if (counters[c + SEEN] == 0) {
       counters[c + SEEN] = 1;
@@ -299,15 +296,12 @@ public final class PhiAccrualDetector {
       mu = st[at + MEAN];
       sigma = st[at + STD];
     }
-    int t = s * TIMES;
-    long last = times[t + LAST];
-    times[t + SUSPECT_AT] = last + (long) (mu + zSuspect * sigma);
-    downAt[s] = last + (long) ((1 + counters[c + TOLERATED]) * mu + zDown * sigma);
+    downAt[s] = last[s] + (long) ((1 + counters[c + TOLERATED]) * mu + zDown * sigma);
   }
 
   /** When subject {@code s} becomes SUSPECT if no heartbeat arrives. */
   public long suspectAt(int s) {
-    return times[s * TIMES + SUSPECT_AT];
+    return last[s] + (long) (stats[s * STATS + MEAN] + zSuspect * stats[s * STATS + STD]);
   }
 
   /** When subject {@code s} becomes DOWN if no heartbeat arrives. */
@@ -317,7 +311,7 @@ public final class PhiAccrualDetector {
 
   /** The last heartbeat (or start) of subject {@code s}. */
   public long lastHeartbeat(int s) {
-    return times[s * TIMES + LAST];
+    return last[s];
   }
 
   /** The mean inter-arrival time of subject {@code s}, in nanoseconds. */
