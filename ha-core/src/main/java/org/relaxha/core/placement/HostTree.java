@@ -22,7 +22,10 @@ final class HostTree {
 
   private final PlacementIndex index;
   final int size;
-  final int[] leafOf;
+
+  /** Each host's leaf; null when the tree holds every host of the index in number order. */
+  private final int[] leafOf;
+
   final double[] v;
   final int[] best;
 
@@ -37,14 +40,16 @@ final class HostTree {
       s <<= 1;
     }
     this.size = s;
-    this.leafOf = new int[index.size()];
-    Arrays.fill(leafOf, -1);
+    this.leafOf = holdsAllInOrder(index, hosts, count) ? null : new int[index.size()];
+    if (leafOf != null) {
+      Arrays.fill(leafOf, -1);
+    }
     this.v = new double[8 * s];
     this.best = new int[2 * s];
     this.pools = new long[2 * s];
     for (int i = 0; i < s; i++) {
       int host = i < count ? hosts[i] : -1;
-      if (host >= 0) {
+      if (host >= 0 && leafOf != null) {
         leafOf[host] = i;
       }
       setLeaf(s + i, host);
@@ -54,9 +59,21 @@ final class HostTree {
     }
   }
 
+  private static boolean holdsAllInOrder(PlacementIndex index, int[] hosts, int count) {
+    if (count != index.size()) {
+      return false;
+    }
+    for (int i = 0; i < count; i++) {
+      if (hosts[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Re-reads one host of the tree and fixes the path to the root. */
   void refresh(int host) {
-    int node = size + leafOf[host];
+    int node = size + (leafOf == null ? host : leafOf[host]);
     setLeaf(node, host);
     for (node >>= 1; node >= 1; node >>= 1) {
       if (!combine(node, host)) {

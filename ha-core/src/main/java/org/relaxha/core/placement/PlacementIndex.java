@@ -55,7 +55,7 @@ public final class PlacementIndex {
   private final int n;
   private final HostSnapshot[] snapshots;
   private final HostId[] ids;
-  private final Map<HostId, Integer> indexOf;
+  private final HostNumbers numbers;
 
   /** Each host's numbers, side by side. */
   final HostTable table;
@@ -98,7 +98,6 @@ public final class PlacementIndex {
     this.n = hosts.size();
     this.snapshots = hosts.toArray(new HostSnapshot[0]);
     this.ids = new HostId[n];
-    this.indexOf = new HashMap<>(n * 2);
     this.table = new HostTable(n);
     this.up = new boolean[n];
     this.maintenance = new boolean[n];
@@ -109,10 +108,10 @@ public final class PlacementIndex {
     int[] usableHosts = new int[n];
     for (int h = 0; h < n; h++) {
       ids[h] = snapshots[h].id();
-      indexOf.putIfAbsent(ids[h], h);
       read(h, snapshots[h]);
       usableHosts[h] = h;
     }
+    this.numbers = new HostNumbers(ids);
     this.all = new HostTree(this, usableHosts, n);
     for (int h = 0; h < n; h++) {
       treesOf[h] = new HostTree[] {all};
@@ -192,8 +191,8 @@ public final class PlacementIndex {
   }
 
   private int indexOf(HostId host) {
-    Integer h = indexOf.get(host);
-    if (h == null) {
+    int h = numbers.get(host);
+    if (h < 0) {
       throw new IllegalArgumentException("host " + host + " is not in this index");
     }
     return h;
@@ -315,8 +314,8 @@ public final class PlacementIndex {
   private void excludedHosts(Set<HostId> hosts) {
     excludedCount = 0;
     for (HostId id : hosts) {
-      Integer h = indexOf.get(id);
-      if (h != null) {
+      int h = numbers.get(id);
+      if (h >= 0) {
         if (excludedCount == excluded.length) {
           excluded = Arrays.copyOf(excluded, excludedCount * 2);
         }
