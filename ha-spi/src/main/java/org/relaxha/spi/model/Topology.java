@@ -1,11 +1,15 @@
 package org.relaxha.spi.model;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,7 +30,7 @@ public record Topology(
   public Topology {
     hosts = sortedCopy(Require.nonNull(hosts, "hosts"));
     vms = sortedCopy(Require.nonNull(vms, "vms"));
-    services = sortedCopy(Require.nonNull(services, "services"));
+    services = new Services(sortedCopy(Require.nonNull(services, "services")));
     for (Vm vm : vms.values()) {
       if (vm.homeHost().isPresent() && !hosts.containsKey(vm.homeHost().get())) {
         throw new IllegalArgumentException(
@@ -60,9 +64,9 @@ public record Topology(
     return Optional.ofNullable(vms.get(id));
   }
 
-  /** The services configured inside a VM. */
+  /** The services configured inside a VM, in name order (a hash lookup). */
   public List<Service> servicesOf(VmId vm) {
-    return services.values().stream().filter(s -> s.vm().equals(vm)).toList();
+    return ((Services) services).of(vm);
   }
 
   /** Whether the subject is configured here. */
@@ -74,6 +78,45 @@ public record Topology(
       return vms.containsKey(v);
     }
     return services.containsKey((ServiceId) subject);
+  }
+
+  /** The services by id (in id order), with each VM's services listed beside them. */
+  private static final class Services extends AbstractMap<ServiceId, Service> {
+    private final Map<ServiceId, Service> byId;
+    private final Map<VmId, List<Service>> byVm = new HashMap<>();
+
+    Services(Map<ServiceId, Service> byId) {
+      this.byId = byId;
+      Map<VmId, List<Service>> lists = new HashMap<>();
+      for (Service s : byId.values()) {
+        lists.computeIfAbsent(s.vm(), vm -> new ArrayList<>()).add(s);
+      }
+      lists.forEach((vm, list) -> byVm.put(vm, List.copyOf(list)));
+    }
+
+    List<Service> of(VmId vm) {
+      return byVm.getOrDefault(vm, List.of());
+    }
+
+    @Override
+    public Service get(Object key) {
+      return byId.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return byId.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return byId.size();
+    }
+
+    @Override
+    public Set<Map.Entry<ServiceId, Service>> entrySet() {
+      return byId.entrySet();
+    }
   }
 
   /** A copy that iterates in key order and finds a key by its hash. */
