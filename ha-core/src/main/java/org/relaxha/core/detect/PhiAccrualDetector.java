@@ -222,6 +222,7 @@ public final class PhiAccrualDetector {
     long kept = Math.min(interval, INTERVAL_MASK);
     long old = ring[slot];
     ring[slot] = kept | ((long) losses << LOSS_SHIFT);
+    // A slot never written holds 0 and drops nothing: a recorded interval is at least 1 ns.
     double added = losses == 0 ? kept : 0;
     double dropped = old >>> LOSS_SHIFT == 0 ? old : 0;
     st[at + SUM] += added - dropped;
