@@ -87,11 +87,10 @@ public record Topology(
 
     Services(Map<ServiceId, Service> byId) {
       this.byId = byId;
-      Map<VmId, List<Service>> lists = new HashMap<>();
       for (Service s : byId.values()) {
-        lists.computeIfAbsent(s.vm(), vm -> new ArrayList<>()).add(s);
+        byVm.computeIfAbsent(s.vm(), vm -> new ArrayList<>()).add(s);
       }
-      lists.forEach((vm, list) -> byVm.put(vm, List.copyOf(list)));
+      byVm.replaceAll((vm, list) -> List.copyOf(list));
     }
 
     List<Service> of(VmId vm) {
