@@ -55,6 +55,10 @@ public final class PlacementIndex {
   private final int n;
   private final HostSnapshot[] snapshots;
   private final HostId[] ids;
+
+  /** Each host id's hash code, so a request's excluded ids are told apart without reading ids. */
+  private final int[] idHashes;
+
   private final HostNumbers numbers;
 
   /** Each host's numbers, side by side. */
@@ -85,8 +89,14 @@ public final class PlacementIndex {
   private double slackBound;
   private int group;
 
-  /** The request's excluded hosts that this index knows, as host numbers. */
-  private int[] excluded = new int[4];
+  /**
+   * The request's excluded hosts with their hash codes. A candidate host is compared with them by
+   * hash first: a lookup of each excluded id in the host table would read the id, its name and its
+   * characters for every request, mostly for a failed host the tree never offers anyway.
+   */
+  private HostId[] excluded = new HostId[4];
+
+  private int[] excludedHashes = new int[4];
 
   private int excludedCount;
   private int found;
@@ -98,6 +108,7 @@ public final class PlacementIndex {
     this.n = hosts.size();
     this.snapshots = hosts.toArray(new HostSnapshot[0]);
     this.ids = new HostId[n];
+    this.idHashes = new int[n];
     this.table = new HostTable(n);
     this.up = new boolean[n];
     this.maintenance = new boolean[n];
@@ -108,6 +119,7 @@ public final class PlacementIndex {
     int[] usableHosts = new int[n];
     for (int h = 0; h < n; h++) {
       ids[h] = snapshots[h].id();
+      idHashes[h] = ids[h].hashCode();
       read(h, snapshots[h]);
       usableHosts[h] = h;
     }
@@ -313,20 +325,20 @@ public final class PlacementIndex {
 
   private void excludedHosts(Set<HostId> hosts) {
     excludedCount = 0;
+    if (excluded.length < hosts.size()) {
+      excluded = new HostId[hosts.size()];
+      excludedHashes = new int[hosts.size()];
+    }
     for (HostId id : hosts) {
-      int h = numbers.get(id);
-      if (h >= 0) {
-        if (excludedCount == excluded.length) {
-          excluded = Arrays.copyOf(excluded, excludedCount * 2);
-        }
-        excluded[excludedCount++] = h;
-      }
+      excluded[excludedCount] = id;
+      excludedHashes[excludedCount++] = id.hashCode();
     }
   }
 
   private boolean isExcluded(int h) {
+    int hash = idHashes[h];
     for (int i = 0; i < excludedCount; i++) {
-      if (excluded[i] == h) {
+      if (excludedHashes[i] == hash && (excluded[i] == ids[h] || excluded[i].equals(ids[h]))) {
         return true;
       }
     }
@@ -339,15 +351,13 @@ public final class PlacementIndex {
    */
   private void visit(int node, int unfit) {
     HostTree t = tree;
-    int candidate = t.best[node];
-    int at = node << 2;
-    double[] v = t.v;
+    int candidate = t.best(node);
     if (candidate < 0
-        || v[at + HostTree.SLACK] < slackBound
-        || v[at + HostTree.CPU] < cpuBound
-        || v[at + HostTree.MEM] < mem
-        || (t.pools[node] & needPool) != needPool
-        || cannotBeatFound(candidate, v[at + HostTree.LOAD])) {
+        || t.slack(node) < slackBound
+        || t.cpu(node) < cpuBound
+        || t.mem(node) < mem
+        || (t.pools(node) & needPool) != needPool
+        || cannotBeatFound(candidate, t.load(node))) {
       return;
     }
     // The subtree's best host, if it takes the VM, is the subtree's answer: nothing below it
@@ -361,13 +371,13 @@ public final class PlacementIndex {
     }
     int l = node << 1;
     int r = l + 1;
-    int bl = t.best[l];
-    int br = t.best[r];
+    int bl = t.best(l);
+    int br = t.best(r);
     boolean leftFirst;
     if (bl < 0 || br < 0) {
       leftFirst = bl >= 0;
-    } else if (plainScore && v[(l << 2) + HostTree.LOAD] != v[(r << 2) + HostTree.LOAD]) {
-      leftFirst = v[(l << 2) + HostTree.LOAD] < v[(r << 2) + HostTree.LOAD];
+    } else if (plainScore && t.load(l) != t.load(r)) {
+      leftFirst = t.load(l) < t.load(r);
     } else {
       leftFirst = better(bl, br);
     }
@@ -400,7 +410,7 @@ public final class PlacementIndex {
 
   /** The scan's checks that the tree does not decide (pool and usability it does). */
   private boolean fits(int h) {
-    return !isExcluded(h) && table.takes(h, cpu, mem) && !(group >= 0 && groups.has(h, group));
+    return table.takes(h, cpu, mem) && !isExcluded(h) && !(group >= 0 && groups.has(h, group));
   }
 
   /** The first constraint, in the scan's order, that excludes host {@code h}; null if none. */
