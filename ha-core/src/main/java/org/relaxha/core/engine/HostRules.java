@@ -77,10 +77,12 @@ final class HostRules {
   private static void hostDown(Transaction tx, HostRecord r, String why) {
     List<VmId> evacuees = new ArrayList<>();
     Set<SubjectId> muted = new HashSet<>();
+    String reason = VmRules.awaitFenceReason(r.id());
+    String decision = reason + " (" + why + ")";
     for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord v = tx.vm(vm);
       if (v.phase() != VmPhase.GAVE_UP) {
-        VmRules.awaitFence(tx, v, r.id(), why);
+        VmRules.awaitFence(tx, v, r.id(), reason, decision);
         evacuees.add(vm);
         muted.addAll(VmRules.alarmsOf(tx, vm));
       }

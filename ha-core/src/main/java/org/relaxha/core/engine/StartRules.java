@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.relaxha.spi.model.ActionResult;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.VmId;
@@ -31,9 +30,10 @@ final class StartRules {
     }
     List<Command.PlaceRequest> requests = new ArrayList<>();
     for (VmRecord r : vms) {
-      requests.add(new Command.PlaceRequest(r.id(), new TreeSet<>(r.avoid())));
+      requests.add(new Command.PlaceRequest(r.id(), r.avoid()));
     }
     Command c = tx.issue(id -> new Command.PlaceVms(id, requests, why));
+    String reason = "waiting for a placement plan (" + why + ")";
     for (VmRecord r : vms) {
       VmRecord.Builder b = r.toBuilder();
       b.phase = VmPhase.PLACING;
@@ -41,7 +41,7 @@ final class StartRules {
       b.deadline = Optional.empty();
       b.target = Optional.empty();
       b.since = tx.now;
-      b.reason = "waiting for a placement plan (" + why + ")";
+      b.reason = reason;
       tx.put(b.build());
     }
     tx.decide(null, "place", vms.size() + " VM(s): " + why);

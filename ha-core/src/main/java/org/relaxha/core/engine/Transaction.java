@@ -47,6 +47,7 @@ final class Transaction {
   private final List<Decision> decisions = new ArrayList<>();
   private boolean dirty;
   private final Set<SubjectId> touched = new HashSet<>();
+  private HostRecovery hostRecovery;
   boolean startsMayDispatch;
 
   Transaction(EngineContext ctx, EngineState state, Instant at) {
@@ -90,8 +91,12 @@ final class Transaction {
     return ctx.policy().vmLadder(spec(id), now);
   }
 
+  /** The policy's host recovery at this step's instant, asked once per step. */
   HostRecovery hostRecovery() {
-    return ctx.policy().hostRecovery(now);
+    if (hostRecovery == null) {
+      hostRecovery = ctx.policy().hostRecovery(now);
+    }
+    return hostRecovery;
   }
 
   /** The VMs located on {@code host}, in name order. */
@@ -284,10 +289,16 @@ final class Transaction {
     bootsTotal += delta;
   }
 
+  /**
+   * A VM waits from its first QUEUED until it leaves QUEUED and PLACING (a retry places it again),
+   * so only a VM that was in one of those can leave the map.
+   */
   private void updateWaiting(VmRecord prev, VmRecord next) {
     if (next.phase() == VmPhase.QUEUED && !waiting.containsKey(next.id())) {
       waiting = waiting.plus(next.id(), next.waitingSince().orElse(now));
-    } else if (next.phase() != VmPhase.QUEUED && next.phase() != VmPhase.PLACING) {
+    } else if ((prev.phase() == VmPhase.QUEUED || prev.phase() == VmPhase.PLACING)
+        && next.phase() != VmPhase.QUEUED
+        && next.phase() != VmPhase.PLACING) {
       waiting = waiting.minus(next.id());
     }
   }

@@ -18,8 +18,16 @@ import org.relaxha.spi.model.SubjectId;
 public final class TransitionTable<P extends Enum<P>> {
   private final Map<P, Set<P>> legal;
 
-  private TransitionTable(Map<P, Set<P>> legal) {
+  /**
+   * The same table as bits: bit {@code to.ordinal()} of {@code mask[from.ordinal()]}. Every write
+   * of a record is checked, so the check is one array read and a shift.
+   */
+  private final long[] mask;
+
+  private TransitionTable(Map<P, Set<P>> legal, int phases) {
     this.legal = legal;
+    this.mask = new long[phases];
+    legal.forEach((from, to) -> to.forEach(p -> mask[from.ordinal()] |= 1L << p.ordinal()));
   }
 
   /** Starts a table for the phases of {@code type}. */
@@ -29,7 +37,7 @@ public final class TransitionTable<P extends Enum<P>> {
 
   /** Whether {@code from -> to} is legal. */
   public boolean allows(P from, P to) {
-    return from == to || legal.get(from).contains(to);
+    return from == to || (mask[from.ordinal()] & (1L << to.ordinal())) != 0;
   }
 
   /** The phases reachable from {@code from} in one move. */
@@ -65,7 +73,11 @@ public final class TransitionTable<P extends Enum<P>> {
     TransitionTable<P> build() {
       Map<P, Set<P>> frozen = new EnumMap<>(type);
       legal.forEach((k, v) -> frozen.put(k, Collections.unmodifiableSet(EnumSet.copyOf(v))));
-      return new TransitionTable<>(frozen);
+      P[] phases = type.getEnumConstants();
+      if (phases.length > Long.SIZE) {
+        throw new IllegalArgumentException(type + " has more than 64 phases");
+      }
+      return new TransitionTable<>(frozen, phases.length);
     }
   }
 }

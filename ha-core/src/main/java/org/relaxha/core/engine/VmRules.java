@@ -282,6 +282,20 @@ final class VmRules {
 
   /** Its host failed: hold the VM until the host is proven off. */
   static void awaitFence(Transaction tx, VmRecord r, HostId host, String why) {
+    String reason = awaitFenceReason(host);
+    awaitFence(tx, r, host, reason, reason + " (" + why + ")");
+  }
+
+  /** Why a VM of failed host {@code host} awaits its fencing. */
+  static String awaitFenceReason(HostId host) {
+    return "host " + host + " down; waiting for it to be fenced";
+  }
+
+  /**
+   * Puts {@code r} in AWAITING_FENCE with {@code reason}, and records {@code decision}: the same
+   * texts for every VM of a failed host, so a caller moving many builds them once.
+   */
+  static void awaitFence(Transaction tx, VmRecord r, HostId host, String reason, String decision) {
     VmRecord.Builder b = r.toBuilder();
     b.phase = VmPhase.AWAITING_FENCE;
     b.cause = Cause.HOST_DOWN;
@@ -293,9 +307,9 @@ final class VmRules {
     boolean fresh = r.phase() == VmPhase.HEALTHY || r.phase() == VmPhase.STABILIZING;
     b.episodeStart = fresh ? Optional.of(tx.now) : Optional.of(r.episodeStart().orElse(tx.now));
     b.since = tx.now;
-    b.reason = "host " + host + " down; waiting for it to be fenced";
+    b.reason = reason;
     tx.put(b.build());
-    tx.decide(r.id(), "await fence", b.reason + " (" + why + ")");
+    tx.decide(r.id(), "await fence", decision);
   }
 
   /**
