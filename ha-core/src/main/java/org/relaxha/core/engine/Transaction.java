@@ -48,6 +48,13 @@ final class Transaction {
   private boolean dirty;
   private final Set<SubjectId> touched = new HashSet<>();
   private HostRecovery hostRecovery;
+
+  /**
+   * The current record of the VM read or written last (matched by id identity): a rule reads a VM
+   * and then writes it, so the write finds its previous record without a second map lookup.
+   */
+  private VmRecord lastVm;
+
   boolean startsMayDispatch;
 
   Transaction(EngineContext ctx, EngineState state, Instant at) {
@@ -72,7 +79,15 @@ final class Transaction {
   // ---- reads
 
   VmRecord vm(VmId id) {
-    return vms.get(id);
+    VmRecord last = lastVm;
+    if (last != null && last.id() == id) {
+      return last;
+    }
+    VmRecord r = vms.get(id);
+    if (r != null) {
+      lastVm = r;
+    }
+    return r;
   }
 
   HostRecord host(HostId id) {
@@ -155,7 +170,7 @@ final class Transaction {
   // ---- writes
 
   void put(VmRecord next) {
-    VmRecord prev = vms.get(next.id());
+    VmRecord prev = vm(next.id());
     Transitions.VM.check(next.id(), prev.phase(), next.phase());
     if (!prev.location().equals(next.location())) {
       prev.location().ifPresent(h -> vmsByHost = index(vmsByHost, h, next.id(), false));
@@ -165,6 +180,7 @@ final class Transaction {
     updateWaiting(prev, next);
     updateStartQueue(prev, next);
     vms = vms.plus(next.id(), next);
+    lastVm = next;
     touch(next.id(), !next.equals(prev));
   }
 
