@@ -12,6 +12,11 @@ import java.util.Set;
  * {@code int} comparisons and a probe or two in one array, with no boxing and no set lookups
  * through host snapshots; the plan's additions are cleared in time proportional to their number.
  *
+ * <p>Before any of that, each host has a 64-bit filter: bit {@code g mod 64} is set for every group
+ * {@code g} it has (its own and the plan's). A clear bit answers "no" from one dense array, which
+ * is most checks: a host has a few groups, so a VM's group shares a bit with one of them only by
+ * chance. A set bit falls through to the exact check.
+ *
  * <p>Not thread-safe; owned by its {@link PlacementIndex}.
  */
 final class AntiAffinityGroups {
@@ -21,6 +26,15 @@ final class AntiAffinityGroups {
   private final Map<String, Integer> numbers = new HashMap<>();
   private final int[][] ofHost;
 
+  /** Per host, the bits of its own groups and of those the plan added. */
+  private final long[] filter;
+
+  /** Per host, the bits of its own groups. */
+  private final long[] ownFilter;
+
+  /** Per host, the bits of the groups the plan added. */
+  private final long[] addedFilter;
+
   private long[] table = new long[64];
   private int[] used = new int[32];
   private int size;
@@ -28,6 +42,9 @@ final class AntiAffinityGroups {
   /** Groups for {@code hosts} hosts, each without any group yet. */
   AntiAffinityGroups(int hosts) {
     this.ofHost = new int[hosts][];
+    this.filter = new long[hosts];
+    this.ownFilter = new long[hosts];
+    this.addedFilter = new long[hosts];
     Arrays.fill(ofHost, NONE);
     Arrays.fill(table, EMPTY);
   }
@@ -44,20 +61,23 @@ final class AntiAffinityGroups {
 
   /** Sets the groups {@code host}'s VMs belong to (before any plan's additions). */
   void setHost(int host, Set<String> names) {
-    if (names.isEmpty()) {
-      ofHost[host] = NONE;
-      return;
-    }
-    int[] own = new int[names.size()];
+    int[] own = names.isEmpty() ? NONE : new int[names.size()];
+    long bits = 0;
     int i = 0;
     for (String name : names) {
-      own[i++] = number(name);
+      own[i] = number(name);
+      bits |= bit(own[i++]);
     }
     ofHost[host] = own;
+    ownFilter[host] = bits;
+    filter[host] = bits | addedFilter[host];
   }
 
   /** Whether {@code host} has a VM of group number {@code group}, counting the plan's additions. */
   boolean has(int host, int group) {
+    if ((filter[host] & bit(group)) == 0) {
+      return false;
+    }
     for (int own : ofHost[host]) {
       if (own == group) {
         return true;
@@ -89,11 +109,16 @@ final class AntiAffinityGroups {
       grow();
     }
     insert(key(host, group));
+    addedFilter[host] |= bit(group);
+    filter[host] |= bit(group);
   }
 
   /** Forgets what the plan added. */
   void clearAdded() {
     for (int i = 0; i < size; i++) {
+      int host = (int) (table[used[i]] >>> 32);
+      addedFilter[host] = 0;
+      filter[host] = ownFilter[host];
       table[used[i]] = EMPTY;
     }
     size = 0;
@@ -126,6 +151,11 @@ final class AntiAffinityGroups {
     for (int i = 0; i < oldSize; i++) {
       insert(old[oldUsed[i]]);
     }
+  }
+
+  /** The filter bit of group number {@code group}. */
+  private static long bit(int group) {
+    return 1L << (group & (Long.SIZE - 1));
   }
 
   private static long key(int host, int group) {

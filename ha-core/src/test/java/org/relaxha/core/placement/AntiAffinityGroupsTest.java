@@ -52,4 +52,38 @@ class AntiAffinityGroupsTest {
     groups.setHost(1, java.util.Set.of());
     assertThat(groups.has(1, db)).isFalse();
   }
+
+  @Test
+  void groupsSharingAFilterBitAreStillToldApart() {
+    AntiAffinityGroups groups = new AntiAffinityGroups(2);
+    int[] n = new int[130];
+    for (int i = 0; i < n.length; i++) {
+      n[i] = groups.number("g" + i);
+    }
+    groups.setHost(0, Set.of("g1"));
+    groups.add(1, n[2]);
+    assertThat(groups.has(0, n[1])).isTrue();
+    assertThat(groups.has(0, n[65])).as("same filter bit as g1").isFalse();
+    assertThat(groups.has(0, n[129])).as("same filter bit as g1").isFalse();
+    assertThat(groups.has(1, n[2])).isTrue();
+    assertThat(groups.has(1, n[66])).as("same filter bit as g2").isFalse();
+    groups.clearAdded();
+    assertThat(groups.has(1, n[2])).isFalse();
+    assertThat(groups.has(0, n[1])).isTrue();
+  }
+
+  @Test
+  void newOwnGroupsKeepThePlansAdditions() {
+    AntiAffinityGroups groups = new AntiAffinityGroups(1);
+    int five = groups.number("five");
+    groups.setHost(0, Set.of("one"));
+    groups.add(0, five);
+    groups.setHost(0, Set.of("seven"));
+    assertThat(groups.has(0, five)).isTrue();
+    assertThat(groups.has(0, groups.number("seven"))).isTrue();
+    assertThat(groups.has(0, groups.number("one"))).isFalse();
+    groups.clearAdded();
+    assertThat(groups.has(0, five)).isFalse();
+    assertThat(groups.has(0, groups.number("seven"))).isTrue();
+  }
 }
