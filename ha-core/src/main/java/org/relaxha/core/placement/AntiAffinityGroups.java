@@ -29,9 +29,6 @@ final class AntiAffinityGroups {
   /** Per host, the bits of its own groups and of those the plan added. */
   private final long[] filter;
 
-  /** Per host, the bits of its own groups. */
-  private final long[] ownFilter;
-
   /** Per host, the bits of the groups the plan added. */
   private final long[] addedFilter;
 
@@ -43,7 +40,6 @@ final class AntiAffinityGroups {
   AntiAffinityGroups(int hosts) {
     this.ofHost = new int[hosts][];
     this.filter = new long[hosts];
-    this.ownFilter = new long[hosts];
     this.addedFilter = new long[hosts];
     Arrays.fill(ofHost, NONE);
     Arrays.fill(table, EMPTY);
@@ -62,15 +58,12 @@ final class AntiAffinityGroups {
   /** Sets the groups {@code host}'s VMs belong to (before any plan's additions). */
   void setHost(int host, Set<String> names) {
     int[] own = names.isEmpty() ? NONE : new int[names.size()];
-    long bits = 0;
     int i = 0;
     for (String name : names) {
-      own[i] = number(name);
-      bits |= bit(own[i++]);
+      own[i++] = number(name);
     }
     ofHost[host] = own;
-    ownFilter[host] = bits;
-    filter[host] = bits | addedFilter[host];
+    filter[host] = ownBits(host) | addedFilter[host];
   }
 
   /** Whether {@code host} has a VM of group number {@code group}, counting the plan's additions. */
@@ -118,7 +111,7 @@ final class AntiAffinityGroups {
     for (int i = 0; i < size; i++) {
       int host = (int) (table[used[i]] >>> 32);
       addedFilter[host] = 0;
-      filter[host] = ownFilter[host];
+      filter[host] = ownBits(host);
       table[used[i]] = EMPTY;
     }
     size = 0;
@@ -151,6 +144,15 @@ final class AntiAffinityGroups {
     for (int i = 0; i < oldSize; i++) {
       insert(old[oldUsed[i]]);
     }
+  }
+
+  /** The filter bits of {@code host}'s own groups. */
+  private long ownBits(int host) {
+    long bits = 0;
+    for (int own : ofHost[host]) {
+      bits |= bit(own);
+    }
+    return bits;
   }
 
   /** The filter bit of group number {@code group}. */

@@ -176,14 +176,15 @@ final class HostTree {
     } else {
       right = index.better(b, a);
     }
-    long memBest = memAndBest(mem, right ? b : a);
+    int winner = right ? b : a;
+    long memBest = memAndBest(mem, winner);
     long load = right ? rLoad : lLoad;
     long pools = w[la + POOLS] | w[ra + POOLS];
     if (w[at + SLACK_CPU] == slackCpu
         && w[at + MEM_BEST] == memBest
         && w[at + LOAD] == load
         && w[at + POOLS] == pools
-        && (right ? b : a) != changed) {
+        && winner != changed) {
       return false;
     }
     w[at + SLACK_CPU] = slackCpu;
