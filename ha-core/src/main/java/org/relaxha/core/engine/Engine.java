@@ -66,25 +66,25 @@ public final class Engine {
    */
   public EngineState adopt(EngineState state) {
     Topology t = ctx.topology();
-    PMap<HostId, HostRecord> hosts = PMap.empty();
+    PMap<HostId, HostRecord> hosts = PMap.emptyOver(ctx.hostKeys());
     for (Host h : t.hosts().values()) {
       HostRecord r = state.hosts().get(h.id());
       hosts =
           hosts.plus(
               h.id(), r != null ? r : HostRecord.initial(h.id(), h.maintenance(), state.now()));
     }
-    PMap<VmId, VmRecord> vms = PMap.empty();
+    PMap<VmId, VmRecord> vms = PMap.emptyOver(ctx.vmKeys());
     for (Vm v : t.vms().values()) {
       VmRecord r = state.vms().get(v.id());
       vms = vms.plus(v.id(), r != null ? r : VmRecord.initial(v.id(), v.homeHost(), state.now()));
     }
-    PMap<ServiceId, ServiceRecord> services = PMap.empty();
+    PMap<ServiceId, ServiceRecord> services = PMap.emptyOver(ctx.serviceKeys());
     for (Service s : t.services().values()) {
       ServiceRecord r = state.services().get(s.id());
       services = services.plus(s.id(), r != null ? r : ServiceRecord.initial(s.id(), state.now()));
     }
     return Indexes.rebuild(
-        state, vms, hosts, services, t, ctx.policy().hostRecovery(state.now()).bootSlot());
+        state, vms, hosts, services, ctx, ctx.policy().hostRecovery(state.now()).bootSlot());
   }
 
   /**

@@ -18,12 +18,13 @@ final class Indexes {
       PMap<VmId, VmRecord> vms,
       PMap<HostId, HostRecord> hosts,
       PMap<ServiceId, ServiceRecord> services,
-      Topology topology,
+      EngineContext ctx,
       HostRecovery.BootSlot slot) {
-    PMap<HostId, PMap<VmId, Boolean>> byHost = PMap.empty();
-    PMap<HostId, Integer> boots = PMap.empty();
-    PMap<VmId, java.time.Instant> waiting = PMap.empty();
-    StartQueue queue = StartQueue.empty();
+    Topology topology = ctx.topology();
+    PMap<HostId, PMap<VmId, Boolean>> byHost = PMap.emptyOver(ctx.hostKeys());
+    PMap<HostId, Integer> boots = PMap.emptyOver(ctx.hostKeys());
+    PMap<VmId, java.time.Instant> waiting = PMap.emptyOver(ctx.vmKeys());
+    StartQueue queue = StartQueue.emptyOver(ctx.hostKeys());
     int bootsTotal = 0;
     java.util.Map<HostId, SortedSet<VmId>> located = new java.util.TreeMap<>();
     for (VmRecord r : vms.values()) {
@@ -48,7 +49,7 @@ final class Indexes {
       }
       byHost = byHost.plus(e.getKey(), set);
     }
-    PMap<HostId, java.time.Instant> down = PMap.empty();
+    PMap<HostId, java.time.Instant> down = PMap.emptyOver(ctx.hostKeys());
     for (HostRecord h : hosts.values()) {
       if (h.health() == org.relaxha.spi.model.Health.DOWN && h.downSince().isPresent()) {
         down = down.plus(h.id(), h.downSince().get());

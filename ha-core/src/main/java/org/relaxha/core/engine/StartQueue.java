@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
+import org.relaxha.core.collect.KeyRanks;
 import org.relaxha.core.collect.PMap;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.Vm;
@@ -42,6 +43,14 @@ public final class StartQueue implements Iterable<VmId> {
   /** The empty queue. */
   public static StartQueue empty() {
     return EMPTY;
+  }
+
+  /**
+   * The empty queue for target hosts among {@code hosts}: finding a host's waiting VMs goes by the
+   * host's rank (see {@link PMap#emptyOver}); other hosts still work, only slower.
+   */
+  public static StartQueue emptyOver(KeyRanks<HostId> hosts) {
+    return new StartQueue(PMap.emptyOver(hosts), PMap.empty(), 0);
   }
 
   /** How many VMs wait, in {@code O(1)}. */

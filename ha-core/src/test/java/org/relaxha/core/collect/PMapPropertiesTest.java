@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -32,8 +33,31 @@ class PMapPropertiesTest {
 
   @Property
   void behavesLikeATreeMapAndKeepsOldVersionsIntact(@ForAll("ops") List<Op> ops) {
+    checkAgainstTreeMap(PMap.empty(), ops);
+  }
+
+  /**
+   * A map over a key set behaves the same whatever the set's size (one to four trie levels), and
+   * keys outside the set (the ops use 0..200) turn it into a tree without losing an entry.
+   */
+  @Property
+  void aMapOverKeyRanksBehavesLikeATreeMap(
+      @ForAll("ops") List<Op> ops, @ForAll("universes") int universe) {
+    List<Integer> keys = new ArrayList<>();
+    for (int k = 0; k < universe; k++) {
+      keys.add(k);
+    }
+    checkAgainstTreeMap(PMap.emptyOver(KeyRanks.of(keys)), ops);
+  }
+
+  @Provide
+  Arbitrary<Integer> universes() {
+    return Arbitraries.of(0, 1, 31, 32, 33, 150, 201, 1024, 1025, 40_000);
+  }
+
+  private static void checkAgainstTreeMap(PMap<Integer, Integer> start, List<Op> ops) {
     TreeMap<Integer, Integer> oracle = new TreeMap<>();
-    PMap<Integer, Integer> map = PMap.empty();
+    PMap<Integer, Integer> map = start;
     List<PMap<Integer, Integer>> versions = new ArrayList<>();
     List<Map<Integer, Integer>> expected = new ArrayList<>();
     for (Op op : ops) {
@@ -56,11 +80,17 @@ class PMapPropertiesTest {
     oracle.forEach((k, v) -> assertThat(last.get(k)).isEqualTo(v));
     assertThat(last).isEqualTo(PMap.copyOf(oracle));
     assertThat(last.hashCode()).isEqualTo(PMap.copyOf(oracle).hashCode());
+    assertThat(last.firstKey())
+        .isEqualTo(oracle.isEmpty() ? Optional.empty() : Optional.of(oracle.firstKey()));
+    List<Integer> iterated = new ArrayList<>();
+    last.iterator().forEachRemaining(e -> iterated.add(e.getKey()));
+    assertThat(iterated).isEqualTo(new ArrayList<>(oracle.keySet()));
   }
 
   @Property
-  void unchangedUpdatesReturnTheSameMap(@ForAll("ops") List<Op> ops) {
-    PMap<Integer, Integer> map = PMap.empty();
+  void unchangedUpdatesReturnTheSameMap(@ForAll("ops") List<Op> ops, @ForAll boolean ranked) {
+    PMap<Integer, Integer> map =
+        ranked ? PMap.emptyOver(KeyRanks.of(List.of(-2, 3, 7))) : PMap.empty();
     for (Op op : ops) {
       if (op.value() != null) {
         map = map.plus(op.key(), op.value());

@@ -1,0 +1,100 @@
+package org.relaxha.core.collect;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fixed set of keys numbered {@code 0..n-1} in their natural order, with a constant-time lookup
+ * of a key's number (its rank). A {@link PMap#emptyOver(KeyRanks) map over} such a set finds a
+ * value by the key's rank instead of comparing the key along a tree path: the engine's maps keyed
+ * by the configured hosts, VMs and services use one built from the topology.
+ *
+ * <p>The key type's natural order must be consistent with {@code equals}, as it is for subject ids.
+ * Immutable and thread-safe.
+ *
+ * @param <K> the key type
+ */
+public final class KeyRanks<K extends Comparable<? super K>> {
+  private final Object[] keys;
+  private final int[] hashes;
+
+  /** Open addressing: rank + 1 of the key hashed to each slot, 0 for an empty slot. */
+  private final int[] slots;
+
+  private final int mask;
+
+  private KeyRanks(List<K> sorted) {
+    this.keys = sorted.toArray();
+    this.hashes = new int[keys.length];
+    int capacity = Integer.highestOneBit(Math.max(2, keys.length * 2 - 1)) << 1;
+    this.slots = new int[capacity];
+    this.mask = capacity - 1;
+    for (int rank = 0; rank < keys.length; rank++) {
+      int h = keys[rank].hashCode();
+      hashes[rank] = h;
+      int i = spread(h) & mask;
+      while (slots[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = rank + 1;
+    }
+  }
+
+  /**
+   * The ranks of {@code keys} (in any order).
+   *
+   * @throws IllegalArgumentException if a key is null or given twice
+   */
+  public static <K extends Comparable<? super K>> KeyRanks<K> of(Collection<K> keys) {
+    List<K> sorted = new ArrayList<>(keys);
+    for (K k : sorted) {
+      if (k == null) {
+        throw new IllegalArgumentException("null key in a key set");
+      }
+    }
+    sorted.sort(null);
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i - 1).compareTo(sorted.get(i)) == 0) {
+        throw new IllegalArgumentException("key given twice: " + sorted.get(i));
+      }
+    }
+    return new KeyRanks<>(sorted);
+  }
+
+  /** How many keys there are. */
+  public int size() {
+    return keys.length;
+  }
+
+  /** The key of rank {@code rank}. */
+  @SuppressWarnings("unchecked")
+  public K key(int rank) {
+    Objects.checkIndex(rank, keys.length);
+    return (K) keys[rank];
+  }
+
+  /** The rank of {@code key}, or -1 if it is not one of these keys (or is null). */
+  public int rank(Object key) {
+    if (key == null) {
+      return -1;
+    }
+    int h = key.hashCode();
+    int i = spread(h) & mask;
+    for (int slot = slots[i]; slot != 0; slot = slots[i]) {
+      int rank = slot - 1;
+      Object candidate = keys[rank];
+      if (candidate == key || (hashes[rank] == h && candidate.equals(key))) {
+        return rank;
+      }
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+
+  private static int spread(int h) {
+    int x = h * 0x9E3779B9;
+    return x ^ (x >>> 16);
+  }
+}

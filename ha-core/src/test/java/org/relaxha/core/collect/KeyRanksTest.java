@@ -1,0 +1,73 @@
+package org.relaxha.core.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relaxha.spi.model.HostId;
+
+class KeyRanksTest {
+
+  /** A key whose hash codes all collide, to exercise the probing. */
+  record Clash(String name) implements Comparable<Clash> {
+    @Override
+    public int hashCode() {
+      return 7;
+    }
+
+    @Override
+    public int compareTo(Clash o) {
+      return name.compareTo(o.name);
+    }
+  }
+
+  @Test
+  void ranksAreTheNaturalOrderWhateverTheOrderGiven() {
+    KeyRanks<HostId> ranks =
+        KeyRanks.of(List.of(HostId.of("h3"), HostId.of("h1"), HostId.of("h2")));
+    assertThat(ranks.size()).isEqualTo(3);
+    assertThat(ranks.key(0)).isEqualTo(HostId.of("h1"));
+    assertThat(ranks.rank(HostId.of("h3"))).isEqualTo(2);
+    assertThat(ranks.rank(HostId.of("h4"))).isEqualTo(-1);
+    assertThat(ranks.rank(null)).isEqualTo(-1);
+    assertThat(ranks.rank("h1")).as("a key of another type").isEqualTo(-1);
+  }
+
+  @Test
+  void keysWithTheSameHashCodeKeepTheirOwnRanks() {
+    List<Clash> keys = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      keys.add(new Clash("k" + (1000 + i)));
+    }
+    KeyRanks<Clash> ranks = KeyRanks.of(keys);
+    for (int i = 0; i < 100; i++) {
+      assertThat(ranks.rank(new Clash("k" + (1000 + i)))).isEqualTo(i);
+    }
+    assertThat(ranks.rank(new Clash("k0"))).isEqualTo(-1);
+  }
+
+  @Test
+  void rejectsAKeyGivenTwiceOrNull() {
+    assertThatThrownBy(() -> KeyRanks.of(List.of(HostId.of("a"), HostId.of("a"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key given twice: a");
+    assertThatThrownBy(() -> KeyRanks.of(Arrays.asList(HostId.of("a"), null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("null key");
+    assertThatThrownBy(() -> KeyRanks.of(List.of(HostId.of("a"))).key(1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void aMapOverAnEmptyKeySetTakesAnyKeyAsATree() {
+    PMap<HostId, Integer> map = PMap.emptyOver(KeyRanks.<HostId>of(List.of()));
+    assertThat(map.get(HostId.of("x"))).isNull();
+    assertThat(map.minus(HostId.of("x"))).isSameAs(map);
+    PMap<HostId, Integer> one = map.plus(HostId.of("x"), 1);
+    assertThat(one.get(HostId.of("x"))).isEqualTo(1);
+    assertThat(one).isEqualTo(PMap.<HostId, Integer>empty().plus(HostId.of("x"), 1));
+  }
+}
