@@ -4,6 +4,7 @@ import org.relaxha.core.collect.KeyRanks;
 import org.relaxha.spi.Require;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.ServiceId;
+import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.Topology;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.policy.RecoveryPolicy;
@@ -38,6 +39,33 @@ final class EngineContext {
 
   KeyRanks<ServiceId> serviceKeys() {
     return serviceKeys;
+  }
+
+  private static final int RANK_BITS = 28;
+  private static final int RANK_MASK = (1 << RANK_BITS) - 1;
+
+  /**
+   * A configured subject as an int whose order is the subjects' order (kind, then rank), or -1 for
+   * a subject not in the topology.
+   */
+  int code(SubjectId subject) {
+    int rank =
+        switch (subject.kind()) {
+          case HOST -> hostKeys.rank(subject);
+          case VM -> vmKeys.rank(subject);
+          case SERVICE -> serviceKeys.rank(subject);
+        };
+    return rank < 0 || rank > RANK_MASK ? -1 : subject.kind().ordinal() << RANK_BITS | rank;
+  }
+
+  /** The subject of a {@link #code}. */
+  SubjectId subject(int code) {
+    int rank = code & RANK_MASK;
+    return switch (SubjectId.Kind.values()[code >>> RANK_BITS]) {
+      case HOST -> hostKeys.key(rank);
+      case VM -> vmKeys.key(rank);
+      case SERVICE -> serviceKeys.key(rank);
+    };
   }
 
   Topology topology() {

@@ -1,9 +1,7 @@
 package org.relaxha.core.engine;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.relaxha.spi.Require;
 import org.relaxha.spi.model.SubjectId;
 
@@ -26,6 +24,6 @@ public record Step(
     Require.nonNull(state, "state");
     commands = List.copyOf(Require.nonNull(commands, "commands"));
     decisions = List.copyOf(Require.nonNull(decisions, "decisions"));
-    touched = Collections.unmodifiableSortedSet(new TreeSet<>(Require.nonNull(touched, "touched")));
+    touched = SubjectSet.copyOf(Require.nonNull(touched, "touched"));
   }
 }

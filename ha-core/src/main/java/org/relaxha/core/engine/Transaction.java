@@ -2,6 +2,7 @@ package org.relaxha.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,15 @@ final class Transaction {
   private final List<Command> commands = new ArrayList<>();
   private final List<Decision> decisions = new ArrayList<>();
   private boolean dirty;
-  private final Set<SubjectId> touched = new HashSet<>();
+
+  /** The subjects whose records changed, as {@link EngineContext#code}s in touch order. */
+  private int[] touchedCodes = new int[16];
+
+  private int touchedCount;
+
+  /** Changed subjects without a code (a state not adopted to this topology); rarely created. */
+  private Set<SubjectId> touchedElsewhere;
+
   private HostRecovery hostRecovery;
 
   /**
@@ -202,10 +211,40 @@ final class Transaction {
   }
 
   private void touch(SubjectId id, boolean changed) {
-    if (changed) {
-      dirty = true;
-      touched.add(id);
+    if (!changed) {
+      return;
     }
+    dirty = true;
+    int code = ctx.code(id);
+    if (code < 0) {
+      if (touchedElsewhere == null) {
+        touchedElsewhere = new HashSet<>();
+      }
+      touchedElsewhere.add(id);
+      return;
+    }
+    if (touchedCount == touchedCodes.length) {
+      touchedCodes = Arrays.copyOf(touchedCodes, touchedCount * 2);
+    }
+    touchedCodes[touchedCount++] = code;
+  }
+
+  /** The changed subjects in order: their codes sorted, repeats dropped. */
+  private Set<SubjectId> touched() {
+    Arrays.sort(touchedCodes, 0, touchedCount);
+    SubjectId[] ids = new SubjectId[touchedCount];
+    int n = 0;
+    for (int i = 0; i < touchedCount; i++) {
+      if (i == 0 || touchedCodes[i] != touchedCodes[i - 1]) {
+        ids[n++] = ctx.subject(touchedCodes[i]);
+      }
+    }
+    SubjectSet ranked = SubjectSet.ofSorted(ids, n);
+    if (touchedElsewhere == null) {
+      return ranked;
+    }
+    touchedElsewhere.addAll(ranked);
+    return touchedElsewhere;
   }
 
   void setValveTripped(boolean tripped) {
@@ -281,7 +320,7 @@ final class Transaction {
             valveTripped,
             nextCommandId,
             now);
-    return new Step(next, commands, decisions, true, touched);
+    return new Step(next, commands, decisions, true, touched());
   }
 
   // ---- derived indexes

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.relaxha.core.placement.LoadAwarePlacement;
 import org.relaxha.spi.fencing.FenceResult;
@@ -50,7 +52,9 @@ final class EngineHarness {
   }
 
   Step give(Input input) {
+    EngineState before = state;
     Step step = engine.step(state, input);
+    checkTouched(before, step);
     state = step.state();
     all.addAll(step.commands());
     decisions.addAll(step.decisions());
@@ -60,6 +64,31 @@ final class EngineHarness {
       }
     }
     return step;
+  }
+
+  /** The step names, in subject order, every subject whose record it changed. */
+  private static void checkTouched(EngineState before, Step step) {
+    EngineState after = step.state();
+    Set<SubjectId> changed = new TreeSet<>();
+    after.vms().forEach((id, r) -> changedIf(changed, id, r, before.vms().get(id)));
+    after.hosts().forEach((id, r) -> changedIf(changed, id, r, before.hosts().get(id)));
+    after.services().forEach((id, r) -> changedIf(changed, id, r, before.services().get(id)));
+    if (!step.touched().containsAll(changed)) {
+      throw new AssertionError("changed " + changed + " but touched " + step.touched());
+    }
+    List<SubjectId> order = new ArrayList<>(step.touched());
+    if (!order.equals(new ArrayList<>(new TreeSet<>(order)))) {
+      throw new AssertionError("touched not in subject order: " + order);
+    }
+    if (!step.changed() && !step.touched().isEmpty()) {
+      throw new AssertionError("unchanged step touched " + step.touched());
+    }
+  }
+
+  private static void changedIf(Set<SubjectId> changed, SubjectId id, Object now, Object was) {
+    if (!now.equals(was)) {
+      changed.add(id);
+    }
   }
 
   /** Commands issued since the last call. */
