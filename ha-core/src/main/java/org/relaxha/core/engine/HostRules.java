@@ -2,7 +2,6 @@ package org.relaxha.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.Set;
 import org.relaxha.spi.fencing.FenceResult;
 import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.HostId;
-import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.notify.Severity;
 import org.relaxha.spi.policy.HostRecovery;
@@ -76,7 +74,7 @@ final class HostRules {
 
   private static void hostDown(Transaction tx, HostRecord r, String why) {
     List<VmId> evacuees = new ArrayList<>();
-    Set<SubjectId> muted = new HashSet<>();
+    SubjectSet.Collector muted = new SubjectSet.Collector(tx.ctx);
     String reason = VmRules.awaitFenceReason(r.id());
     String decision = reason + " (" + why + ")";
     for (VmId vm : tx.vmsOn(r.id())) {
@@ -84,7 +82,7 @@ final class HostRules {
       if (v.phase() != VmPhase.GAVE_UP) {
         VmRules.awaitFence(tx, v, r.id(), reason, decision);
         evacuees.add(vm);
-        muted.addAll(VmRules.alarmsOf(tx, vm));
+        VmRules.alarmsOf(tx, vm).forEach(muted::add);
       }
     }
     replaceAssignedTo(tx, r.id());
@@ -93,7 +91,7 @@ final class HostRules {
     b.fenceAttempts = 0;
     tx.put(b.build());
     if (!muted.isEmpty()) {
-      tx.monitoring(new MonitoringUpdate.Mute(muted), "host " + r.id() + " down");
+      tx.monitoring(new MonitoringUpdate.Mute(muted.toSet()), "host " + r.id() + " down");
     }
     tx.notify(
         Severity.WARNING,
@@ -289,16 +287,16 @@ final class HostRules {
     b.since = tx.now;
     b.reason = why;
     tx.put(b.build());
-    Set<SubjectId> unmuted = new HashSet<>();
+    SubjectSet.Collector unmuted = new SubjectSet.Collector(tx.ctx);
     for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord v = tx.vm(vm);
       if (v.phase() == VmPhase.AWAITING_FENCE) {
         VmRules.resume(tx, v, "host " + r.id() + " came back before it was fenced");
-        unmuted.addAll(VmRules.alarmsOf(tx, vm));
+        VmRules.alarmsOf(tx, vm).forEach(unmuted::add);
       }
     }
     if (!unmuted.isEmpty()) {
-      tx.monitoring(new MonitoringUpdate.Unmute(unmuted), "host " + r.id() + " came back");
+      tx.monitoring(new MonitoringUpdate.Unmute(unmuted.toSet()), "host " + r.id() + " came back");
     }
     tx.decide(r.id(), "stand down", why);
     tx.notify(Severity.INFO, r.id(), "Host " + r.id() + " is back", why + "; nothing was moved.");

@@ -1,8 +1,6 @@
 package org.relaxha.core.engine;
 
-import java.util.Collections;
 import java.util.Set;
-import java.util.TreeSet;
 import org.relaxha.spi.Require;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.SubjectId;
@@ -30,7 +28,7 @@ public sealed interface MonitoringUpdate {
   }
 
   private static Set<SubjectId> sorted(Set<SubjectId> subjects) {
-    return Collections.unmodifiableSortedSet(new TreeSet<>(Require.nonNull(subjects, "subjects")));
+    return SubjectSet.copyOf(Require.nonNull(subjects, "subjects"));
   }
 
   /** A VM now runs on another host. */

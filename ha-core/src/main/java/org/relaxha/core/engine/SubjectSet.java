@@ -4,16 +4,18 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.relaxha.spi.model.SubjectId;
 
 /**
  * An unmodifiable set of subjects in their natural order, over a sorted array: what {@link
- * Step#touched()} holds. A step builds it from subjects it has already sorted, so the step does not
- * sort them again into a tree.
+ * Step#touched()} and the muted or unmuted subjects of a {@link MonitoringUpdate} hold. A step
+ * builds it with a {@link Collector}, which sorts the subjects' int codes instead of their names.
  *
  * <p>Immutable and thread-safe.
  */
@@ -44,6 +46,62 @@ final class SubjectSet extends AbstractSet<SubjectId> implements SortedSet<Subje
    */
   static SubjectSet ofSorted(SubjectId[] sorted, int n) {
     return n == 0 ? EMPTY : new SubjectSet(sorted, 0, Math.min(n, sorted.length));
+  }
+
+  /**
+   * Collects subjects for a set: each configured subject as its {@link EngineContext#code}, so
+   * building the set sorts ints instead of comparing names. Not thread-safe; one step uses it.
+   */
+  static final class Collector {
+    private final EngineContext ctx;
+    private int[] codes = new int[16];
+    private int count;
+
+    /** Subjects without a code (a state not adopted to this topology); rarely created. */
+    private Set<SubjectId> elsewhere;
+
+    Collector(EngineContext ctx) {
+      this.ctx = ctx;
+    }
+
+    void add(SubjectId subject) {
+      int code = ctx.code(subject);
+      if (code < 0) {
+        if (elsewhere == null) {
+          elsewhere = new HashSet<>();
+        }
+        elsewhere.add(subject);
+        return;
+      }
+      if (count == codes.length) {
+        codes = Arrays.copyOf(codes, count * 2);
+      }
+      codes[count++] = code;
+    }
+
+    boolean isEmpty() {
+      return count == 0 && elsewhere == null;
+    }
+
+    /** The subjects added so far, each once, in subject order. */
+    SubjectSet toSet() {
+      int[] sortedCodes = Arrays.copyOf(codes, count);
+      Arrays.sort(sortedCodes);
+      SubjectId[] ids = new SubjectId[count];
+      int n = 0;
+      for (int i = 0; i < count; i++) {
+        if (i == 0 || sortedCodes[i] != sortedCodes[i - 1]) {
+          ids[n++] = ctx.subject(sortedCodes[i]);
+        }
+      }
+      SubjectSet ranked = ofSorted(ids, n);
+      if (elsewhere == null) {
+        return ranked;
+      }
+      Set<SubjectId> all = new HashSet<>(elsewhere);
+      all.addAll(ranked);
+      return copyOf(all);
+    }
   }
 
   @Override

@@ -2,8 +2,6 @@ package org.relaxha.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,14 +45,7 @@ final class Transaction {
   private final List<Command> commands = new ArrayList<>();
   private final List<Decision> decisions = new ArrayList<>();
   private boolean dirty;
-
-  /** The subjects whose records changed, as {@link EngineContext#code}s in touch order. */
-  private int[] touchedCodes = new int[16];
-
-  private int touchedCount;
-
-  /** Changed subjects without a code (a state not adopted to this topology); rarely created. */
-  private Set<SubjectId> touchedElsewhere;
+  private final SubjectSet.Collector touched;
 
   private HostRecovery hostRecovery;
 
@@ -83,6 +74,7 @@ final class Transaction {
     this.downHosts = state.downHosts();
     this.valveTripped = state.valveTripped();
     this.nextCommandId = state.nextCommandId();
+    this.touched = new SubjectSet.Collector(ctx);
   }
 
   // ---- reads
@@ -211,40 +203,10 @@ final class Transaction {
   }
 
   private void touch(SubjectId id, boolean changed) {
-    if (!changed) {
-      return;
+    if (changed) {
+      dirty = true;
+      touched.add(id);
     }
-    dirty = true;
-    int code = ctx.code(id);
-    if (code < 0) {
-      if (touchedElsewhere == null) {
-        touchedElsewhere = new HashSet<>();
-      }
-      touchedElsewhere.add(id);
-      return;
-    }
-    if (touchedCount == touchedCodes.length) {
-      touchedCodes = Arrays.copyOf(touchedCodes, touchedCount * 2);
-    }
-    touchedCodes[touchedCount++] = code;
-  }
-
-  /** The changed subjects in order: their codes sorted, repeats dropped. */
-  private Set<SubjectId> touched() {
-    Arrays.sort(touchedCodes, 0, touchedCount);
-    SubjectId[] ids = new SubjectId[touchedCount];
-    int n = 0;
-    for (int i = 0; i < touchedCount; i++) {
-      if (i == 0 || touchedCodes[i] != touchedCodes[i - 1]) {
-        ids[n++] = ctx.subject(touchedCodes[i]);
-      }
-    }
-    SubjectSet ranked = SubjectSet.ofSorted(ids, n);
-    if (touchedElsewhere == null) {
-      return ranked;
-    }
-    touchedElsewhere.addAll(ranked);
-    return touchedElsewhere;
   }
 
   void setValveTripped(boolean tripped) {
@@ -320,7 +282,7 @@ final class Transaction {
             valveTripped,
             nextCommandId,
             now);
-    return new Step(next, commands, decisions, true, touched());
+    return new Step(next, commands, decisions, true, touched.toSet());
   }
 
   // ---- derived indexes
