@@ -41,6 +41,7 @@ final class EngineContext {
     return serviceKeys;
   }
 
+  private static final SubjectId.Kind[] KINDS = SubjectId.Kind.values();
   private static final int RANK_BITS = 28;
   private static final int RANK_MASK = (1 << RANK_BITS) - 1;
 
@@ -61,7 +62,7 @@ final class EngineContext {
   /** The subject of a {@link #code}. */
   SubjectId subject(int code) {
     int rank = code & RANK_MASK;
-    return switch (SubjectId.Kind.values()[code >>> RANK_BITS]) {
+    return switch (KINDS[code >>> RANK_BITS]) {
       case HOST -> hostKeys.key(rank);
       case VM -> vmKeys.key(rank);
       case SERVICE -> serviceKeys.key(rank);

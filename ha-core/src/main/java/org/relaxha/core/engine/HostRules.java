@@ -87,7 +87,7 @@ final class HostRules {
     }
     replaceAssignedTo(tx, r.id());
     HostRecord.Builder b = r.toBuilder();
-    b.evacuees = Set.copyOf(evacuees);
+    b.evacuees = Set.of(evacuees.toArray(new VmId[0])); // distinct: one VM per record
     b.fenceAttempts = 0;
     tx.put(b.build());
     if (!muted.isEmpty()) {
