@@ -38,7 +38,7 @@ final class Indexes {
       if (r.phase() == VmPhase.START_PENDING) {
         queue = queue.plus(topology.vms().get(r.id()), targetOf(r));
       }
-      if (r.phase() == VmPhase.QUEUED) {
+      if (waits(r)) {
         waiting = waiting.plus(r.id(), r.waitingSince().orElse(base.now()));
       }
     }
@@ -71,6 +71,16 @@ final class Indexes {
         base.valveTripped(),
         base.nextCommandId(),
         base.now());
+  }
+
+  /**
+   * Whether the VM waits for capacity: from the first time no host could take it (QUEUED, which
+   * sets {@code waitingSince}) until a host takes it or it gives up (both clear it), through the
+   * retries that place it again (PLACING with {@code waitingSince}).
+   */
+  static boolean waits(VmRecord r) {
+    return r.phase() == VmPhase.QUEUED
+        || (r.phase() == VmPhase.PLACING && r.waitingSince().isPresent());
   }
 
   /** The host a VM waiting to start waits for. */

@@ -33,6 +33,15 @@ final class Transaction {
   private PMap<HostId, HostRecord> hosts;
   private PMap<ServiceId, ServiceRecord> services;
   private PMap<HostId, PMap<VmId, Boolean>> vmsByHost;
+
+  /**
+   * The host whose VM set the step changed last, with that set, not yet written back into {@link
+   * #vmsByHost}: a failed host's VMs all leave it in one step, so its set goes back into the index
+   * once instead of once per VM. Null when nothing is pending.
+   */
+  private HostId indexedHost;
+
+  private PMap<VmId, Boolean> indexedSet;
   private PMap<Long, Command> inflight;
   private StartQueue startQueue;
   private PMap<HostId, Integer> bootsByHost;
@@ -117,7 +126,7 @@ final class Transaction {
 
   /** The VMs located on {@code host}, in name order. */
   List<VmId> vmsOn(HostId host) {
-    PMap<VmId, Boolean> on = vmsByHost.get(host);
+    PMap<VmId, Boolean> on = host.equals(indexedHost) ? indexedSet : vmsByHost.get(host);
     return on == null ? List.of() : on.keys();
   }
 
@@ -174,8 +183,8 @@ final class Transaction {
     VmRecord prev = vm(next.id());
     Transitions.VM.check(next.id(), prev.phase(), next.phase());
     if (!prev.location().equals(next.location())) {
-      prev.location().ifPresent(h -> vmsByHost = index(vmsByHost, h, next.id(), false));
-      next.location().ifPresent(h -> vmsByHost = index(vmsByHost, h, next.id(), true));
+      prev.location().ifPresent(h -> index(h, next.id(), false));
+      next.location().ifPresent(h -> index(h, next.id(), true));
     }
     updateBoots(prev, next);
     updateWaiting(prev, next);
@@ -266,6 +275,7 @@ final class Transaction {
     if (!dirty) {
       return new Step(base, commands, decisions, false, Set.of());
     }
+    writeBackIndex();
     EngineState next =
         new EngineState(
             vms,
@@ -306,16 +316,12 @@ final class Transaction {
     bootsTotal += delta;
   }
 
-  /**
-   * A VM waits from its first QUEUED until it leaves QUEUED and PLACING (a retry places it again),
-   * so only a VM that was in one of those can leave the map.
-   */
   private void updateWaiting(VmRecord prev, VmRecord next) {
-    if (next.phase() == VmPhase.QUEUED && !waiting.containsKey(next.id())) {
+    boolean was = Indexes.waits(prev);
+    boolean is = Indexes.waits(next);
+    if (is && !was) {
       waiting = waiting.plus(next.id(), next.waitingSince().orElse(now));
-    } else if ((prev.phase() == VmPhase.QUEUED || prev.phase() == VmPhase.PLACING)
-        && next.phase() != VmPhase.QUEUED
-        && next.phase() != VmPhase.PLACING) {
+    } else if (was && !is) {
       waiting = waiting.minus(next.id());
     }
   }
@@ -333,11 +339,24 @@ final class Transaction {
     }
   }
 
-  private static PMap<HostId, PMap<VmId, Boolean>> index(
-      PMap<HostId, PMap<VmId, Boolean>> map, HostId host, VmId vm, boolean add) {
-    PMap<VmId, Boolean> current = map.get(host);
-    PMap<VmId, Boolean> updated = current == null ? PMap.empty() : current;
-    updated = add ? updated.plus(vm, Boolean.TRUE) : updated.minus(vm);
-    return updated.isEmpty() ? map.minus(host) : map.plus(host, updated);
+  private void index(HostId host, VmId vm, boolean add) {
+    if (!host.equals(indexedHost)) {
+      writeBackIndex();
+      PMap<VmId, Boolean> current = vmsByHost.get(host);
+      indexedHost = host;
+      indexedSet = current == null ? PMap.empty() : current;
+    }
+    indexedSet = add ? indexedSet.plus(vm, Boolean.TRUE) : indexedSet.minus(vm);
+  }
+
+  private void writeBackIndex() {
+    if (indexedHost != null) {
+      vmsByHost =
+          indexedSet.isEmpty()
+              ? vmsByHost.minus(indexedHost)
+              : vmsByHost.plus(indexedHost, indexedSet);
+      indexedHost = null;
+      indexedSet = null;
+    }
   }
 }

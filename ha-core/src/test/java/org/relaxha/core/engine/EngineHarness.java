@@ -55,6 +55,7 @@ final class EngineHarness {
     EngineState before = state;
     Step step = engine.step(state, input);
     checkTouched(before, step);
+    checkIndexes(step.state());
     state = step.state();
     all.addAll(step.commands());
     decisions.addAll(step.decisions());
@@ -64,6 +65,34 @@ final class EngineHarness {
       }
     }
     return step;
+  }
+
+  /** The indexes a step keeps up to date equal those rebuilt from the records. */
+  private void checkIndexes(EngineState after) {
+    EngineState rebuilt = engine.adopt(after);
+    if (!rebuilt.vmsByHost().equals(after.vmsByHost())) {
+      throw new AssertionError(
+          "vmsByHost " + after.vmsByHost() + " rebuilt " + rebuilt.vmsByHost());
+    }
+    if (!rebuilt.startQueue().equals(after.startQueue())) {
+      throw new AssertionError(
+          "startQueue " + after.startQueue() + " rebuilt " + rebuilt.startQueue());
+    }
+    if (!rebuilt.bootsByHost().equals(after.bootsByHost())
+        || rebuilt.bootsTotal() != after.bootsTotal()) {
+      throw new AssertionError(
+          "boots " + after.bootsByHost() + " rebuilt " + rebuilt.bootsByHost());
+    }
+    if (!rebuilt.waiting().equals(after.waiting())) {
+      throw new AssertionError("waiting " + after.waiting() + " rebuilt " + rebuilt.waiting());
+    }
+    if (!rebuilt.downHosts().equals(after.downHosts())) {
+      throw new AssertionError(
+          "downHosts " + after.downHosts() + " rebuilt " + rebuilt.downHosts());
+    }
+    if (!rebuilt.equals(after)) {
+      throw new AssertionError("indexes differ from a rebuild:\n" + after + "\n" + rebuilt);
+    }
   }
 
   /** The step names, in subject order, every subject whose record it changed. */
