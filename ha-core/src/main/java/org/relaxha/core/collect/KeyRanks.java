@@ -12,34 +12,17 @@ import java.util.Objects;
  * by the configured hosts, VMs and services use one built from the topology.
  *
  * <p>The key type's natural order must be consistent with {@code equals}, as it is for subject ids.
- * Immutable and thread-safe.
+ * The ranks are a {@link Numbering} of the sorted keys. Immutable and thread-safe.
  *
  * @param <K> the key type
  */
 public final class KeyRanks<K extends Comparable<? super K>> {
   private final Object[] keys;
-  private final int[] hashes;
-
-  /** Open addressing: rank + 1 of the key hashed to each slot, 0 for an empty slot. */
-  private final int[] slots;
-
-  private final int mask;
+  private final Numbering<Object> ranks;
 
   private KeyRanks(List<K> sorted) {
     this.keys = sorted.toArray();
-    this.hashes = new int[keys.length];
-    int capacity = Integer.highestOneBit(Math.max(2, keys.length * 2 - 1)) << 1;
-    this.slots = new int[capacity];
-    this.mask = capacity - 1;
-    for (int rank = 0; rank < keys.length; rank++) {
-      int h = keys[rank].hashCode();
-      hashes[rank] = h;
-      int i = spread(h) & mask;
-      while (slots[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      slots[i] = rank + 1;
-    }
+    this.ranks = new Numbering<>(keys);
   }
 
   /**
@@ -77,24 +60,6 @@ public final class KeyRanks<K extends Comparable<? super K>> {
 
   /** The rank of {@code key}, or -1 if it is not one of these keys (or is null). */
   public int rank(Object key) {
-    if (key == null) {
-      return -1;
-    }
-    int h = key.hashCode();
-    int i = spread(h) & mask;
-    for (int slot = slots[i]; slot != 0; slot = slots[i]) {
-      int rank = slot - 1;
-      Object candidate = keys[rank];
-      if (candidate == key || (hashes[rank] == h && candidate.equals(key))) {
-        return rank;
-      }
-      i = (i + 1) & mask;
-    }
-    return -1;
-  }
-
-  private static int spread(int h) {
-    int x = h * 0x9E3779B9;
-    return x ^ (x >>> 16);
+    return ranks.get(key);
   }
 }

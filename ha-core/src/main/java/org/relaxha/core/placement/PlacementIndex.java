@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.relaxha.core.collect.Numbering;
 import org.relaxha.spi.Require;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.Vm;
@@ -59,7 +60,7 @@ public final class PlacementIndex {
   /** Each host id's hash code, so a request's excluded ids are told apart without reading ids. */
   private final int[] idHashes;
 
-  private final HostNumbers numbers;
+  private final Numbering<HostId> numbers;
 
   /** Each host's numbers, side by side. */
   final HostTable table;
@@ -123,7 +124,7 @@ public final class PlacementIndex {
       read(h, snapshots[h]);
       usableHosts[h] = h;
     }
-    this.numbers = new HostNumbers(ids);
+    this.numbers = new Numbering<>(ids);
     this.all = new HostTree(this, usableHosts, n);
     for (int h = 0; h < n; h++) {
       treesOf[h] = new HostTree[] {all};

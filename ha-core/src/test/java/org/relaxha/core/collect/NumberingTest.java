@@ -1,32 +1,33 @@
-package org.relaxha.core.placement;
+package org.relaxha.core.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.relaxha.spi.model.HostId;
 
-class HostNumbersTest {
+class NumberingTest {
   @Test
   void numbersEveryHostByPositionAndKnowsNoOther() {
     HostId[] ids = new HostId[3000];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = new HostId("rack" + (i % 40) + "-node" + i);
     }
-    HostNumbers numbers = new HostNumbers(ids);
+    Numbering<HostId> numbers = new Numbering<>(ids);
     for (int i = 0; i < ids.length; i++) {
       assertThat(numbers.get(ids[i])).isEqualTo(i);
       // An equal id that is another object is found too.
       assertThat(numbers.get(new HostId(ids[i].name()))).isEqualTo(i);
     }
     assertThat(numbers.get(new HostId("rack0-node3000"))).isEqualTo(-1);
-    assertThat(new HostNumbers(new HostId[0]).get(ids[0])).isEqualTo(-1);
+    assertThat(new Numbering<>(new HostId[0]).get(ids[0])).isEqualTo(-1);
+    assertThat(numbers.get(null)).isEqualTo(-1);
   }
 
   @Test
   void aRepeatedIdKeepsItsFirstNumber() {
     HostId a = new HostId("a");
     HostId b = new HostId("b");
-    HostNumbers numbers = new HostNumbers(new HostId[] {a, b, new HostId("a")});
+    Numbering<HostId> numbers = new Numbering<>(new HostId[] {a, b, new HostId("a")});
     assertThat(numbers.get(a)).isZero();
     assertThat(numbers.get(b)).isEqualTo(1);
   }
