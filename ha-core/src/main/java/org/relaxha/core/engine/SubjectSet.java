@@ -37,7 +37,8 @@ final class SubjectSet extends AbstractSet<SubjectId> implements SortedSet<Subje
     if (subjects instanceof SubjectSet same) {
       return same;
     }
-    return ofSorted(new TreeSet<SubjectId>(subjects).toArray(new SubjectId[0]), subjects.size());
+    SubjectId[] sorted = new TreeSet<SubjectId>(subjects).toArray(new SubjectId[0]);
+    return ofSorted(sorted, sorted.length);
   }
 
   /**
@@ -45,7 +46,7 @@ final class SubjectSet extends AbstractSet<SubjectId> implements SortedSet<Subje
    * ascending order and no longer changes.
    */
   static SubjectSet ofSorted(SubjectId[] sorted, int n) {
-    return n == 0 ? EMPTY : new SubjectSet(sorted, 0, Math.min(n, sorted.length));
+    return n == 0 ? EMPTY : new SubjectSet(sorted, 0, n);
   }
 
   /**
