@@ -2,10 +2,12 @@ package org.relaxha.core.collect;
 
 /**
  * A fixed map from keys to their positions in the array it was built from: open addressing with
- * linear probing over two parallel arrays, a power of two at least twice the number of keys. A
- * lookup reads one slot of each array (no entry object, no boxed number), and a caller that passes
- * the very key objects the map was built from is answered by an identity test before {@code
- * equals}. The placement index numbers its hosts with one; {@link KeyRanks} numbers sorted keys.
+ * linear probing over parallel arrays, a power of two at least twice the number of keys. A lookup
+ * reads one slot of each array (no entry object, no boxed number). A caller that passes the very
+ * key objects the map was built from is answered by an identity test before {@code equals}, and a
+ * slot whose stored hash code differs is passed over without reading its key object (a collision
+ * would otherwise compare two keys' names character by character). The placement index numbers its
+ * hosts with one; {@link KeyRanks} numbers sorted keys.
  *
  * <p>Immutable once built; safe to read from any thread after construction.
  *
@@ -14,6 +16,7 @@ package org.relaxha.core.collect;
 public final class Numbering<K> {
   private final Object[] keys;
   private final int[] numbers;
+  private final int[] hashes;
   private final int mask;
 
   /** Numbers {@code ids[i]} as {@code i}; a key that appears twice keeps its first number. */
@@ -21,12 +24,15 @@ public final class Numbering<K> {
     int capacity = Integer.highestOneBit(Math.max(2, ids.length) * 2 - 1) << 1;
     this.keys = new Object[capacity];
     this.numbers = new int[capacity];
+    this.hashes = new int[capacity];
     this.mask = capacity - 1;
     for (int i = 0; i < ids.length; i++) {
-      int slot = slotOf(ids[i]);
+      int hash = ids[i].hashCode();
+      int slot = slotOf(ids[i], hash);
       if (keys[slot] == null) {
         keys[slot] = ids[i];
         numbers[slot] = i;
+        hashes[slot] = hash;
       }
     }
   }
@@ -36,16 +42,20 @@ public final class Numbering<K> {
     if (key == null) {
       return -1;
     }
-    int slot = slotOf(key);
+    int slot = slotOf(key, key.hashCode());
     return keys[slot] == null ? -1 : numbers[slot];
   }
 
-  /** The slot that holds {@code key}, or the empty slot where it would go. */
-  private int slotOf(Object key) {
-    int h = key.hashCode() * 0x9E3779B9;
+  /** The slot that holds {@code key} (whose hash code is {@code hash}), or the empty slot. */
+  private int slotOf(Object key, int hash) {
+    int h = hash * 0x9E3779B9;
     int slot = (h ^ (h >>> 16)) & mask;
     Object[] k = keys;
-    while (k[slot] != null && k[slot] != key && !k[slot].equals(key)) {
+    int[] hs = hashes;
+    for (Object at = k[slot]; at != null; at = k[slot]) {
+      if (at == key || (hs[slot] == hash && at.equals(key))) {
+        return slot;
+      }
       slot = (slot + 1) & mask;
     }
     return slot;

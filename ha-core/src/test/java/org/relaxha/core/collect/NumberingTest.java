@@ -31,4 +31,17 @@ class NumberingTest {
     assertThat(numbers.get(a)).isZero();
     assertThat(numbers.get(b)).isEqualTo(1);
   }
+
+  @Test
+  void keysWithEqualHashCodesAreToldApartByEquals() {
+    // "Aa" and "BB" share a hash code, as do all four-letter strings made of them.
+    String[] ids = {"Aa", "AaAa", "AaBB", "BBAa"};
+    Numbering<String> numbers = new Numbering<>(ids);
+    for (int i = 0; i < ids.length; i++) {
+      assertThat(numbers.get(new String(ids[i]))).isEqualTo(i);
+    }
+    assertThat("BB".hashCode()).isEqualTo("Aa".hashCode());
+    assertThat(numbers.get("BB")).isEqualTo(-1);
+    assertThat(numbers.get("BBBB")).isEqualTo(-1);
+  }
 }
