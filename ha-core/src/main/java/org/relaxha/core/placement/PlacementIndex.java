@@ -31,14 +31,17 @@ import org.relaxha.spi.placement.PlacementRequest;
  * subtree is skipped when even its largest slack or free capacity cannot take the VM, or when its
  * best score cannot beat the host found so far. A subtree whose best host takes the VM needs no
  * further search (nothing below it scores better), so in the common case the search ends at the
- * root or a few levels below it. Whether a host takes the VM (excluded hosts, pool, anti-affinity,
- * the exact capacity arithmetic of the scan) is checked on flat data: a host's numbers sit in one
- * block ({@link HostTable}), anti-affinity groups are numbered once, so the check compares a few
- * {@code int}s and probes one primitive table of the groups the plan has added. Taking a host
- * updates its leaf and the path to the root. A VM that fits nowhere is usually refused at the root
- * (fast fail); its {@link Deferral} then counts, host by host and in constraint order, what
- * excluded each host, exactly as the scan does (one pass over flat arrays, shared by consecutive
- * deferred VMs of the same class when nothing was placed between them).
+ * root or a few levels below it. When a subtree's best host is refused (most often: it does not
+ * reach the VM's pool), the other half is searched first, so the strongest host not refused is
+ * found early and cuts most of the refused half at one load comparison per node. Whether a host
+ * takes the VM (excluded hosts, pool, anti-affinity, the exact capacity arithmetic of the scan) is
+ * checked on flat data: a host's numbers sit in one block ({@link HostTable}), anti-affinity groups
+ * are numbered once, so the check compares a few {@code int}s and probes one primitive table of the
+ * groups the plan has added. Taking a host updates its leaf and the path to the root. A VM that
+ * fits nowhere is usually refused at the root (fast fail); its {@link Deferral} then counts, host
+ * by host and in constraint order, what excluded each host, exactly as the scan does (one pass over
+ * flat arrays, shared by consecutive deferred VMs of the same class when nothing was placed between
+ * them).
  *
  * <p><b>Long-lived use.</b> The index can be kept across plans: {@link #updateLoad} and {@link
  * #update} change one host in {@code O(log M)}, and {@link #place} leaves the index as it found it
@@ -370,24 +373,17 @@ public final class PlacementIndex {
     if (node >= t.size) {
       return;
     }
+    // The half holding the refused best goes last: the other half's best is the strongest host
+    // not yet refused, and once it is found, most of the refused half's subtrees are cut by one
+    // load comparison instead of each offering a better host than the last, bottom up.
     int l = node << 1;
     int r = l + 1;
-    int bl = t.best(l);
-    int br = t.best(r);
-    boolean leftFirst;
-    if (bl < 0 || br < 0) {
-      leftFirst = bl >= 0;
-    } else if (plainScore && t.load(l) != t.load(r)) {
-      leftFirst = t.load(l) < t.load(r);
-    } else {
-      leftFirst = better(bl, br);
-    }
-    if (leftFirst) {
-      visit(l, candidate);
-      visit(r, candidate);
-    } else {
+    if (t.best(l) == candidate) {
       visit(r, candidate);
       visit(l, candidate);
+    } else {
+      visit(l, candidate);
+      visit(r, candidate);
     }
   }
 
