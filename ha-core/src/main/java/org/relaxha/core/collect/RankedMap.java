@@ -35,11 +35,12 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
   }
 
   static <K extends Comparable<? super K>, V> RankedMap<K, V> empty(KeyRanks<K> keys) {
+    Objects.requireNonNull(keys, "keys");
     int shift = 0;
     while ((long) WIDTH << shift < keys.size()) {
       shift += BITS;
     }
-    return new RankedMap<>(Objects.requireNonNull(keys, "keys"), shift, null, 0);
+    return new RankedMap<>(keys, shift, null, 0);
   }
 
   @Override

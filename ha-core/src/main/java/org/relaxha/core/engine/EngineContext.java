@@ -15,6 +15,10 @@ import org.relaxha.spi.policy.RecoveryPolicy;
  * over (see {@link org.relaxha.core.collect.PMap#emptyOver}). Immutable and thread-safe.
  */
 final class EngineContext {
+  private static final SubjectId.Kind[] KINDS = SubjectId.Kind.values();
+  private static final int RANK_BITS = 28;
+  private static final int RANK_MASK = (1 << RANK_BITS) - 1;
+
   private final Topology topology;
   private final RecoveryPolicy policy;
   private final KeyRanks<HostId> hostKeys;
@@ -40,10 +44,6 @@ final class EngineContext {
   KeyRanks<ServiceId> serviceKeys() {
     return serviceKeys;
   }
-
-  private static final SubjectId.Kind[] KINDS = SubjectId.Kind.values();
-  private static final int RANK_BITS = 28;
-  private static final int RANK_MASK = (1 << RANK_BITS) - 1;
 
   /**
    * A configured subject as an int whose order is the subjects' order (kind, then rank), or -1 for
