@@ -45,6 +45,23 @@ class PhiAccrualDetectorTest {
   }
 
   @Test
+  void perfectlyRegularHeartbeatsGetTheFlooredDeviation() {
+    PhiAccrualDetector d =
+        new PhiAccrualDetector(PhiAccrual.ofDefaults(), Duration.ofSeconds(2), 1);
+    long t = 0;
+    for (int i = 0; i < 600; i++) {
+      t += SECOND;
+      d.heartbeat(0, t);
+    }
+    // The window holds 200 equal intervals: the variance is 0, so sigma is the 1% floor.
+    assertThat(d.mean(0)).isEqualTo(1e9);
+    assertThat(d.standardDeviation(0)).isEqualTo(0.01 * 1e9);
+    double zDown = Normal.quantileOfPhi(PhiAccrual.ofDefaults().downPhi());
+    int losses = d.toleratedLosses(0);
+    assertThat(d.downAt(0)).isEqualTo(t + (long) ((1 + losses) * 1e9 + zDown * 0.01 * 1e9));
+  }
+
+  @Test
   void runningMeanAndDeviationEqualTheWindowRecomputed() {
     int window = 50;
     PhiAccrual settings = new PhiAccrual(window, 8, 8, 0, 1, 6, 1e-3);
