@@ -276,19 +276,19 @@ public final class PhiAccrualDetector {
           sxx += x * x;
         }
       }
-      stats[at + SUM] = sx;
-      stats[at + SUM_SQ] = sxx;
+      st[at + SUM] = sx;
+      st[at + SUM_SQ] = sxx;
       counters[c + WRAPS_SINCE_REFRESH] = 0;
     }
     if (review) {
       counters[c + SINCE_REVIEW] = 0;
       int clean = counters[c + CLEAN];
-      double mu = clean > 0 ? stats[at + SUM] / clean : firstInterval;
+      double mu = clean > 0 ? st[at + SUM] / clean : firstInterval;
       double perDay = DAY_NANOS / mu;
-      double intervals = stats[at + INTERVALS];
-      double lossy = stats[at + LOSSY];
+      double intervals = st[at + INTERVALS];
+      double lossy = st[at + LOSSY];
       double p = (lossy + 0.5) / (intervals + 1);
-      double q = (stats[at + BURSTY] + 2 * p) / (lossy + 2);
+      double q = (st[at + BURSTY] + 2 * p) / (lossy + 2);
       double allowed = settings.falseDownsPerDay() / (perDay * p);
       int l;
       if (allowed >= 1) {
