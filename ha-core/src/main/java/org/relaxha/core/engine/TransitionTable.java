@@ -66,7 +66,10 @@ public final class TransitionTable<P extends Enum<P>> {
 
     @SafeVarargs
     final Builder<P> allow(P from, P... to) {
-      legal.get(from).addAll(EnumSet.of(to[0], to));
+      Set<P> allowed = legal.get(from);
+      for (P p : to) {
+        allowed.add(p);
+      }
       return this;
     }
 

@@ -47,9 +47,9 @@ class NagiosAdapterProviderTest {
 
   ConfigException error(Map<String, Object> values) {
     return org.assertj.core.api.Assertions.catchThrowableOfType(
+        ConfigException.class,
         () ->
-            provider.create(MapConfigSection.adapter("/etc/relaxha/site.yaml", values), context()),
-        ConfigException.class);
+            provider.create(MapConfigSection.adapter("/etc/relaxha/site.yaml", values), context()));
   }
 
   @Test

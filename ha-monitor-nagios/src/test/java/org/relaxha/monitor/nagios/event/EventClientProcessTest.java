@@ -36,7 +36,7 @@ class EventClientProcessTest {
           new ProcessBuilder(
                   Path.of("src/main/scripts/relaxha-nagios-event").toAbsolutePath().toString(),
                   "--socket",
-                  socket.toString(),
+                  server.socket().toString(),
                   "service",
                   "web-1",
                   "httpd",

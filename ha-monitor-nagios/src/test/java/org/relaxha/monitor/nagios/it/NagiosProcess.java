@@ -197,20 +197,28 @@ final class NagiosProcess implements AutoCloseable {
     }
   }
 
-  /** Stops Nagios by its PID and every worker it forked; safe to call twice. */
+  /**
+   * Stops Nagios by its PID and every worker it forked; safe to call twice. Interrupted, it kills
+   * them at once and keeps the thread's interrupt.
+   */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     if (process == null) {
       return;
     }
     List<ProcessHandle> left = new ArrayList<>(family);
     left.addAll(process.descendants().toList());
-    if (process.isAlive()) {
-      signal("CONT");
-    }
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    try {
+      if (process.isAlive()) {
+        signal("CONT");
+      }
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
     }
     for (ProcessHandle h : left) {
       if (h.isAlive()) {
