@@ -113,6 +113,7 @@ class LibvirtKillIT {
             List.of(
                 java,
                 "-Xmx256m",
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),
                 DurabilityChild.class.getName(),
