@@ -1,7 +1,6 @@
 package org.relaxha.core.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,25 +46,33 @@ final class StartRules {
     tx.decide(null, "place", vms.size() + " VM(s): " + why);
   }
 
+  /**
+   * Applies a plan to the VMs that still await it. Applying one takes it out of PLACING, so none is
+   * applied twice and a VM still awaiting the command afterwards is one the plan did not mention:
+   * when every request was applied, there is none to look for.
+   */
   static void onPlan(Transaction tx, Command.PlaceVms c, PlacementPlan plan) {
-    Set<VmId> answered = new HashSet<>();
+    int applied = 0;
     for (Assignment a : plan.assignments()) {
-      answered.add(a.vm());
       VmRecord r = awaiting(tx, a.vm(), c);
       if (r != null) {
         assign(tx, r, a);
+        applied++;
       }
     }
     for (Deferral d : plan.waiting()) {
-      answered.add(d.vm());
       VmRecord r = awaiting(tx, d.vm(), c);
       if (r != null) {
         queue(tx, r, d.reason());
+        applied++;
       }
+    }
+    if (applied == c.requests().size()) {
+      return;
     }
     for (Command.PlaceRequest req : c.requests()) {
       VmRecord r = awaiting(tx, req.vm(), c);
-      if (!answered.contains(req.vm()) && r != null) {
+      if (r != null) {
         queue(tx, r, "the placement plan did not mention it");
       }
     }

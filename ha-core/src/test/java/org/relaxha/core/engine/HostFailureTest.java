@@ -13,6 +13,8 @@ import org.relaxha.spi.model.Topology;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.notify.Severity;
+import org.relaxha.spi.placement.Assignment;
+import org.relaxha.spi.placement.PlacementPlan;
 import org.relaxha.spi.policy.HostRecovery;
 import org.relaxha.spi.policy.SafetyValve;
 
@@ -52,6 +54,32 @@ class HostFailureTest {
     assertThat(h.allOf(Command.UpdateMonitoring.class))
         .filteredOn(u -> u.update() instanceof MonitoringUpdate.Moved)
         .hasSize(4);
+  }
+
+  @Test
+  void aVmThePlanLeavesOutWaitsAndOneItNamesTwiceIsAssignedOnce() {
+    EngineHarness h = new EngineHarness(Fixtures.cluster(3, 3), Fixtures.policy(16, 16));
+    h.allUp();
+    h.health(H1, Health.DOWN);
+    h.fenced(h.last(Command.FenceHost.class));
+    Command.PlaceVms place = h.last(Command.PlaceVms.class);
+    assertThat(place.requests()).hasSize(3);
+    Assignment vm1 = new Assignment(VmId.of("vm1"), HostId.of("h2"), "test");
+    PlacementPlan plan =
+        new PlacementPlan(
+            List.of(
+                vm1,
+                new Assignment(VmId.of("vm2"), HostId.of("h3"), "test"),
+                new Assignment(VmId.of("vm1"), HostId.of("h3"), "test again")),
+            List.of());
+    h.give(new Input.PlacementDecided(place.id(), plan, h.now));
+    assertThat(h.vm("vm1").target()).contains(HostId.of("h2"));
+    assertThat(h.vm("vm2").target()).contains(HostId.of("h3"));
+    assertThat(h.vm("vm3").phase()).isEqualTo(VmPhase.QUEUED);
+    assertThat(h.vm("vm3").reason()).isEqualTo("the placement plan did not mention it");
+    assertThat(h.allOf(Command.StartVm.class))
+        .extracting(Command.StartVm::vm)
+        .containsExactlyInAnyOrder(VmId.of("vm1"), VmId.of("vm2"));
   }
 
   @Test
