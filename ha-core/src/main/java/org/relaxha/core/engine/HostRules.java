@@ -125,9 +125,9 @@ final class HostRules {
 
   /** VMs assigned to this host but not started yet go back to placement. */
   private static void replaceAssignedTo(Transaction tx, HostId host) {
-    List<VmRecord> moved = new ArrayList<>();
+    List<VmRecord.Builder> moved = new ArrayList<>();
     for (VmId vm : tx.startQueue().on(host)) {
-      moved.add(tx.vm(vm));
+      moved.add(tx.vm(vm).toBuilder());
     }
     StartRules.place(tx, moved, "assigned host " + host + " failed before they started");
   }
@@ -256,7 +256,7 @@ final class HostRules {
     b.reason = "fenced: " + proof;
     tx.put(b.build());
     tx.decide(r.id(), "fenced", proof);
-    List<VmRecord> toPlace = new ArrayList<>();
+    List<VmRecord.Builder> toPlace = new ArrayList<>();
     for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord before = tx.vm(vm);
       if (before.phase() != VmPhase.AWAITING_FENCE && before.phase() != VmPhase.GAVE_UP) {
@@ -266,11 +266,10 @@ final class HostRules {
       VmRecord.Builder v = tx.vm(vm).toBuilder();
       v.location = Optional.empty();
       v.locationKnown = true;
-      VmRecord off = v.build();
-      if (off.phase() == VmPhase.AWAITING_FENCE) {
-        toPlace.add(off);
+      if (v.phase == VmPhase.AWAITING_FENCE) {
+        toPlace.add(v); // written once, by place
       } else {
-        tx.put(off);
+        tx.put(v.build());
       }
     }
     StartRules.place(tx, toPlace, "host " + r.id() + " fenced");

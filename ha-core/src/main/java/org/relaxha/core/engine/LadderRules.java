@@ -163,7 +163,7 @@ final class LadderRules {
       stop(tx, b, h, "relocate: " + why);
       return;
     }
-    StartRules.place(tx, List.of(b.build()), "relocate: " + why);
+    StartRules.place(tx, List.of(b), "relocate: " + why);
   }
 
   /** Powers the VM off on {@code host} to prove it no longer runs there. */

@@ -22,19 +22,21 @@ import org.relaxha.spi.policy.Rung;
 final class StartRules {
   private StartRules() {}
 
-  /** Asks for one plan for all of {@code vms}, which must be proven off. */
-  static void place(Transaction tx, List<VmRecord> vms, String why) {
+  /**
+   * Asks for one plan for all of {@code vms}, which must be proven off. Each comes as a builder
+   * holding whatever else the caller changes, so it is written once.
+   */
+  static void place(Transaction tx, List<VmRecord.Builder> vms, String why) {
     if (vms.isEmpty()) {
       return;
     }
     List<Command.PlaceRequest> requests = new ArrayList<>();
-    for (VmRecord r : vms) {
-      requests.add(new Command.PlaceRequest(r.id(), r.avoid()));
+    for (VmRecord.Builder b : vms) {
+      requests.add(new Command.PlaceRequest(b.id, b.avoid));
     }
     Command c = tx.issue(id -> new Command.PlaceVms(id, requests, why));
     String reason = "waiting for a placement plan (" + why + ")";
-    for (VmRecord r : vms) {
-      VmRecord.Builder b = r.toBuilder();
+    for (VmRecord.Builder b : vms) {
       b.phase = VmPhase.PLACING;
       b.pending = c.id();
       b.deadline = Optional.empty();
@@ -131,7 +133,7 @@ final class StartRules {
    * bounds how often it may move.
    */
   static void retryWaiting(Transaction tx, String why) {
-    List<VmRecord> queued = new ArrayList<>();
+    List<VmRecord.Builder> queued = new ArrayList<>();
     tx.waiting()
         .forEach(
             (vm, since) -> {
@@ -139,7 +141,7 @@ final class StartRules {
               if (r.phase() == VmPhase.QUEUED) {
                 VmRecord.Builder b = r.toBuilder();
                 b.avoid = Set.of();
-                queued.add(b.build());
+                queued.add(b);
               }
             });
     place(tx, queued, why);
@@ -165,7 +167,7 @@ final class StartRules {
       VmRecord r = tx.vm(vm);
       HostId host = r.target().orElseThrow();
       if (!tx.host(host).usable()) {
-        place(tx, List.of(r), "assigned host " + host + " became unusable");
+        place(tx, List.of(r.toBuilder()), "assigned host " + host + " became unusable");
       } else {
         start(tx, r, host);
       }

@@ -231,7 +231,7 @@ final class VmRules {
     b.location = Optional.empty();
     b.locationKnown = true;
     tx.decide(r.id(), "stopped", "proven off on " + c.host() + ": " + result.detail());
-    StartRules.place(tx, List.of(b.build()), "stopped on " + c.host());
+    StartRules.place(tx, List.of(b), "stopped on " + c.host());
   }
 
   /**
