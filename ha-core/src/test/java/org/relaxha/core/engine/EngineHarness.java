@@ -182,6 +182,13 @@ final class EngineHarness {
     return give(new Input.FenceCompleted(c.id(), new FenceResult.Failed("no answer"), now));
   }
 
+  /** Declares {@code host} down and answers its fence command; returns the placement it asks. */
+  Command.PlaceVms downAndFenced(HostId host) {
+    health(host, Health.DOWN);
+    fenced(last(Command.FenceHost.class));
+    return last(Command.PlaceVms.class);
+  }
+
   /** Answers a placement request with the real 3RC placement over the engine's occupancy. */
   Step placed(Command.PlaceVms c) {
     return give(new Input.PlacementDecided(c.id(), plan(c), now));

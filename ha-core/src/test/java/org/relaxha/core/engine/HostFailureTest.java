@@ -60,9 +60,7 @@ class HostFailureTest {
   void aVmThePlanLeavesOutWaitsAndOneItNamesTwiceIsAssignedOnce() {
     EngineHarness h = new EngineHarness(Fixtures.cluster(3, 3), Fixtures.policy(16, 16));
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    Command.PlaceVms place = h.last(Command.PlaceVms.class);
+    Command.PlaceVms place = h.downAndFenced(H1);
     assertThat(place.requests()).hasSize(3);
     Assignment vm1 = new Assignment(VmId.of("vm1"), HostId.of("h2"), "test");
     PlacementPlan plan =
@@ -97,9 +95,7 @@ class HostFailureTest {
             List.of());
     EngineHarness h = new EngineHarness(t, Fixtures.policy(2, 16));
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     Command.StartVm first = h.last(Command.StartVm.class);
     assertThat(first.host()).isEqualTo(HostId.of("h2"));
     assertThat(h.vm("a").phase()).as("its start has not answered yet").isEqualTo(VmPhase.STARTING);
@@ -116,9 +112,7 @@ class HostFailureTest {
   void anUpVerdictBeforeTheStartAnswersDoesNotRecoverTheVm() {
     EngineHarness h = new EngineHarness(Fixtures.cluster(3, 1), Fixtures.policy(2, 16));
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     Command.StartVm start = h.last(Command.StartVm.class);
     h.health(VmId.of("vm1"), Health.UP);
     assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.STARTING);
@@ -175,9 +169,7 @@ class HostFailureTest {
         new EngineHarness(
             Fixtures.cluster(3, 3), StandardRecoveryPolicy.builder().hostRecovery(serial).build());
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     assertThat(h.allOf(Command.StartVm.class)).as("one at a time").hasSize(1);
     h.done(h.last(Command.StartVm.class));
     assertThat(h.allOf(Command.StartVm.class))
@@ -191,9 +183,7 @@ class HostFailureTest {
   void bootSlotsHeldUntilUpWaitForTheVmToBeSeen() {
     EngineHarness h = new EngineHarness(Fixtures.cluster(3, 3), Fixtures.policy(1, 1));
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     Command.StartVm first = h.last(Command.StartVm.class);
     h.done(first);
     assertThat(h.allOf(Command.StartVm.class)).hasSize(1);
@@ -215,9 +205,7 @@ class HostFailureTest {
             List.of());
     EngineHarness h = new EngineHarness(t, Fixtures.policy(1, 16));
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     assertThat(h.allOf(Command.StartVm.class))
         .extracting(s -> s.vm().name())
         .containsExactly("top");
@@ -312,9 +300,7 @@ class HostFailureTest {
             List.of());
     EngineHarness h = new EngineHarness(t, Fixtures.policy());
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     assertThat(h.vm("a").phase()).isEqualTo(VmPhase.QUEUED);
     assertThat(h.vm("b").phase()).isEqualTo(VmPhase.QUEUED);
     assertThat(h.vm("a").reason()).contains("HOST_DOWN x1").contains("CPU x1");
@@ -335,9 +321,7 @@ class HostFailureTest {
   void assignedVmWhoseTargetFailsBeforeItStartsIsPlacedAgain() {
     EngineHarness h = new EngineHarness(Fixtures.cluster(3, 3), Fixtures.policy(1, 1));
     h.allUp();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     assertThat(h.allOf(Command.StartVm.class)).hasSize(1);
     VmRecord pending =
         h.state.vms().values().stream()

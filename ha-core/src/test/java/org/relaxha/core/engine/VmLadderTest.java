@@ -115,9 +115,7 @@ class VmLadderTest {
     h.complete(h.last(Command.StopVm.class), ActionResult.unreachable("connection timed out"));
     assertThat(h.vm("vm1").phase()).isEqualTo(VmPhase.AWAITING_FENCE);
     assertThat(h.notification(n -> n.notification().severity() == Severity.CRITICAL)).isEmpty();
-    h.health(H1, Health.DOWN);
-    h.fenced(h.last(Command.FenceHost.class));
-    h.placed(h.last(Command.PlaceVms.class));
+    h.placed(h.downAndFenced(H1));
     Command.StartVm start = h.last(Command.StartVm.class);
     assertThat(start.host()).isNotEqualTo(H1);
   }
