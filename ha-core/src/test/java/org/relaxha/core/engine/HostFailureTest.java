@@ -62,11 +62,10 @@ class HostFailureTest {
     h.allUp();
     Command.PlaceVms place = h.downAndFenced(H1);
     assertThat(place.requests()).hasSize(3);
-    Assignment vm1 = new Assignment(VmId.of("vm1"), HostId.of("h2"), "test");
     PlacementPlan plan =
         new PlacementPlan(
             List.of(
-                vm1,
+                new Assignment(VmId.of("vm1"), HostId.of("h2"), "test"),
                 new Assignment(VmId.of("vm2"), HostId.of("h3"), "test"),
                 new Assignment(VmId.of("vm1"), HostId.of("h3"), "test again")),
             List.of());
