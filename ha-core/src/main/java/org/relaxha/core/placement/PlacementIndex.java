@@ -225,6 +225,10 @@ public final class PlacementIndex {
    * (with this index's boot limit). Leaves the index unchanged.
    */
   public PlacementPlan place(List<PlacementRequest> requests) {
+    all.startLog();
+    for (HostTree t : byPool.values()) {
+      t.startLog();
+    }
     try {
       return plan(requests);
     } finally {
@@ -500,14 +504,27 @@ public final class PlacementIndex {
     refresh(h);
   }
 
+  /**
+   * Puts the hosts the plan touched back: their numbers, and the trees' nodes from the trees' logs.
+   * A pool tree built during the plan has no log (it was built with the plan's projection): its
+   * touched hosts are refreshed from the restored numbers instead.
+   */
   private void undo() {
     for (int i = 0; i < touchedCount; i++) {
       int h = touchedList[i];
       touched[h] = false;
       table.restore(h);
-      refresh(h);
+      for (HostTree t : treesOf[h]) {
+        if (!t.logging()) {
+          t.refresh(h);
+        }
+      }
     }
     touchedCount = 0;
+    all.rollback();
+    for (HostTree t : byPool.values()) {
+      t.rollback();
+    }
     groups.clearAdded();
   }
 }

@@ -82,6 +82,27 @@ class IndexedPlacementPropertiesTest {
         .isEqualTo(expected);
   }
 
+  /**
+   * A long-lived index with more pools than bits: a plan that builds a pool's tree mid-plan, and
+   * the plans after it, still leave the index as they found it.
+   */
+  @Property(tries = 60)
+  void aLongLivedIndexWithManyPoolsIsLeftAsItWas(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 60) int hosts,
+      @ForAll @IntRange(min = 1, max = 80) int vms) {
+    Random r = new Random(seed);
+    ClusterSnapshot cluster = RandomClusters.cluster(r, hosts, 70, 2);
+    PlacementIndex index = PlacementIndex.of(cluster);
+    List<PlacementRequest> first = RandomClusters.requests(r, vms, hosts, 70, 2, 1);
+    List<PlacementRequest> second = RandomClusters.requests(r, vms, hosts, 70, 2, 1);
+    LoadAwarePlacement scan = new LoadAwarePlacement();
+    PlacementPlan firstPlan = scan.place(cluster, first, RandomClusters.NOW);
+    assertThat(index.place(first)).isEqualTo(firstPlan);
+    assertThat(index.place(second)).isEqualTo(scan.place(cluster, second, RandomClusters.NOW));
+    assertThat(index.place(first)).isEqualTo(firstPlan);
+  }
+
   /** Over capacity: the same VMs wait, for the same reasons, and the rest go to the same hosts. */
   @Property(tries = 150)
   void overCapacityWaitsForTheSameReasons(
