@@ -2,6 +2,7 @@ package org.relaxha.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,16 @@ final class Transaction {
   private HostId indexedHost;
 
   private PMap<VmId, Boolean> indexedSet;
+
+  /**
+   * VMs that left {@link #indexedHost} and are still in {@link #indexedSet}, each once (a VM leaves
+   * a host's set only while located there, so it cannot leave twice before it comes back, and
+   * coming back applies them first). When a host's VMs all leave, as a fenced host's do, the set is
+   * dropped whole instead of deleting them one by one from a persistent tree.
+   */
+  private VmId[] leaving = new VmId[16];
+
+  private int leavingCount;
   private PMap<Long, Command> inflight;
   private StartQueue startQueue;
   private PMap<HostId, Integer> bootsByHost;
@@ -126,6 +137,9 @@ final class Transaction {
 
   /** The VMs located on {@code host}, in name order. */
   List<VmId> vmsOn(HostId host) {
+    if (host.equals(indexedHost)) {
+      applyLeaving();
+    }
     PMap<VmId, Boolean> on = host.equals(indexedHost) ? indexedSet : vmsByHost.get(host);
     return on == null ? List.of() : on.keys();
   }
@@ -346,11 +360,33 @@ final class Transaction {
       indexedHost = host;
       indexedSet = current == null ? PMap.empty() : current;
     }
-    indexedSet = add ? indexedSet.plus(vm, Boolean.TRUE) : indexedSet.minus(vm);
+    if (add) {
+      applyLeaving();
+      indexedSet = indexedSet.plus(vm, Boolean.TRUE);
+    } else {
+      if (leavingCount == leaving.length) {
+        leaving = Arrays.copyOf(leaving, leavingCount * 2);
+      }
+      leaving[leavingCount++] = vm;
+    }
+  }
+
+  /** Takes the VMs that left {@link #indexedHost} out of its set. */
+  private void applyLeaving() {
+    if (leavingCount == indexedSet.size()) {
+      indexedSet = PMap.empty();
+    } else {
+      for (int i = 0; i < leavingCount; i++) {
+        indexedSet = indexedSet.minus(leaving[i]);
+      }
+    }
+    Arrays.fill(leaving, 0, leavingCount, null);
+    leavingCount = 0;
   }
 
   private void writeBackIndex() {
     if (indexedHost != null) {
+      applyLeaving();
       vmsByHost =
           indexedSet.isEmpty()
               ? vmsByHost.minus(indexedHost)
