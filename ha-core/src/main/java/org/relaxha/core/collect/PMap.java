@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -77,6 +78,22 @@ public abstract sealed class PMap<K extends Comparable<? super K>, V>
   /** A map without {@code key}; this map if it was absent. */
   public abstract PMap<K, V> minus(K key);
 
+  /**
+   * {@link #plus}, except that parts of this map created by {@code owner}'s earlier updates may be
+   * written in place: for a {@link Batch}, whose intermediate maps nobody else holds.
+   */
+  PMap<K, V> plus(K key, V value, Object owner) {
+    return plus(key, value);
+  }
+
+  /**
+   * {@link #minus}, writing in place what {@code owner} created (see {@link #plus(Comparable,
+   * Object, Object)}).
+   */
+  PMap<K, V> minus(K key, Object owner) {
+    return minus(key);
+  }
+
   /** The smallest key, if any. */
   public abstract Optional<K> firstKey();
 
@@ -142,5 +159,58 @@ public abstract sealed class PMap<K extends Comparable<? super K>, V>
       text.append(e.getKey()).append('=').append(e.getValue());
     }
     return text.append('}').toString();
+  }
+
+  /**
+   * A run of updates to one map by one owner, such as the records an engine step writes. An update
+   * may write in place the parts of the map that this batch itself created since its last {@link
+   * #snapshot}, so a step that writes a hundred values of a map over a key set copies each trie
+   * node it touches once, not once per write. A map returned by {@link #snapshot} is never changed
+   * by later updates: they copy again what they touch.
+   *
+   * <p>Not thread-safe: one owner at a time. The maps it returns are immutable and thread-safe.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   */
+  public static final class Batch<K extends Comparable<? super K>, V> {
+    private PMap<K, V> map;
+    private Object owner = new Object();
+
+    /** A batch of updates starting from {@code start}, which it never changes. */
+    public Batch(PMap<K, V> start) {
+      this.map = Objects.requireNonNull(start, "start");
+    }
+
+    /** The value for {@code key} now, or {@code null}. */
+    public V get(K key) {
+      return map.get(key);
+    }
+
+    /** The number of entries now. */
+    public int size() {
+      return map.size();
+    }
+
+    /** The values now, in key order, as a new list. */
+    public List<V> values() {
+      return map.values();
+    }
+
+    /** Binds {@code key} to {@code value}. */
+    public void put(K key, V value) {
+      map = map.plus(key, value, owner);
+    }
+
+    /** Removes {@code key} if present. */
+    public void remove(K key) {
+      map = map.minus(key, owner);
+    }
+
+    /** The map as it is now; later updates leave it unchanged. */
+    public PMap<K, V> snapshot() {
+      owner = new Object();
+      return map;
+    }
   }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
  * {@code log32 n} array reads; an update copies one 32-slot array per level. Empty subtries are
  * null, so iteration skips them. A key outside the key set turns the map into an {@link AvlMap}.
  *
+ * <p>Each node array has one slot more, after the 32: the {@link PMap.Batch} owner that created it
+ * (null for a node of a plain update). An update for that owner writes such a node in place.
+ *
  * <p>Immutable and thread-safe.
  */
 final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
@@ -65,6 +68,11 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
 
   @Override
   public PMap<K, V> plus(K key, V value) {
+    return plus(key, value, null);
+  }
+
+  @Override
+  PMap<K, V> plus(K key, V value, Object owner) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int rank = keys.rank(key);
@@ -75,39 +83,63 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
     if (value.equals(old)) {
       return this;
     }
-    Object[] updated = with(root, topShift, rank, value);
-    return new RankedMap<>(keys, topShift, updated, old == null ? size + 1 : size);
+    Object[] updated = with(root, topShift, rank, value, owner);
+    int newSize = old == null ? size + 1 : size;
+    return updated == root && newSize == size
+        ? this
+        : new RankedMap<>(keys, topShift, updated, newSize);
   }
 
   @Override
   public PMap<K, V> minus(K key) {
+    return minus(key, null);
+  }
+
+  @Override
+  PMap<K, V> minus(K key, Object owner) {
     Objects.requireNonNull(key, "key");
     int rank = keys.rank(key);
     if (rank < 0 || at(rank) == null) {
       return this;
     }
-    return new RankedMap<>(keys, topShift, without(root, topShift, rank), size - 1);
+    return new RankedMap<>(keys, topShift, without(root, topShift, rank, owner), size - 1);
   }
 
-  /** A copy of {@code node} with {@code value} at {@code rank}, creating missing levels. */
-  private static Object[] with(Object[] node, int shift, int rank, Object value) {
-    Object[] copy = node == null ? new Object[WIDTH] : node.clone();
+  /**
+   * {@code node} with {@code value} at {@code rank}, creating missing levels: the node itself if
+   * {@code owner} (not null) created it, else a copy that {@code owner} owns.
+   */
+  private static Object[] with(Object[] node, int shift, int rank, Object value, Object owner) {
+    Object[] target = writable(node, owner);
     int i = (rank >>> shift) & MASK;
-    copy[i] = shift == 0 ? value : with((Object[]) copy[i], shift - BITS, rank, value);
-    return copy;
+    target[i] = shift == 0 ? value : with((Object[]) target[i], shift - BITS, rank, value, owner);
+    return target;
   }
 
-  /** A copy of {@code node} without the value at {@code rank}; null if that leaves it empty. */
-  private static Object[] without(Object[] node, int shift, int rank) {
+  /**
+   * {@code node} without the value at {@code rank} (written in place as in {@link #with}); null if
+   * that leaves it empty.
+   */
+  private static Object[] without(Object[] node, int shift, int rank, Object owner) {
     int i = (rank >>> shift) & MASK;
-    Object[] copy = node.clone();
-    copy[i] = shift == 0 ? null : without((Object[]) node[i], shift - BITS, rank);
-    for (Object slot : copy) {
-      if (slot != null) {
-        return copy;
+    Object[] target = writable(node, owner);
+    target[i] = shift == 0 ? null : without((Object[]) node[i], shift - BITS, rank, owner);
+    for (int j = 0; j < WIDTH; j++) {
+      if (target[j] != null) {
+        return target;
       }
     }
     return null;
+  }
+
+  /** {@code node} if {@code owner} created it, else a copy (or a new empty node) it owns. */
+  private static Object[] writable(Object[] node, Object owner) {
+    if (node != null && owner != null && node[WIDTH] == owner) {
+      return node;
+    }
+    Object[] copy = node == null ? new Object[WIDTH + 1] : node.clone();
+    copy[WIDTH] = owner;
+    return copy;
   }
 
   @Override

@@ -30,10 +30,13 @@ final class Transaction {
   final EngineContext ctx;
   final Instant now;
   private final EngineState base;
-  private PMap<VmId, VmRecord> vms;
-  private PMap<HostId, HostRecord> hosts;
+
+  /** The VM and host records, written in batches: a step's writes copy each trie node once. */
+  private final PMap.Batch<VmId, VmRecord> vms;
+
+  private final PMap.Batch<HostId, HostRecord> hosts;
   private PMap<ServiceId, ServiceRecord> services;
-  private PMap<HostId, PMap<VmId, Boolean>> vmsByHost;
+  private final PMap.Batch<HostId, PMap<VmId, Boolean>> vmsByHost;
 
   /**
    * The host whose VM set the step changed last, with that set, not yet written back into {@link
@@ -81,10 +84,10 @@ final class Transaction {
     this.ctx = ctx;
     this.base = state;
     this.now = at.isAfter(state.now()) ? at : state.now();
-    this.vms = state.vms();
-    this.hosts = state.hosts();
+    this.vms = new PMap.Batch<>(state.vms());
+    this.hosts = new PMap.Batch<>(state.hosts());
     this.services = state.services();
-    this.vmsByHost = state.vmsByHost();
+    this.vmsByHost = new PMap.Batch<>(state.vmsByHost());
     this.inflight = state.inflight();
     this.startQueue = state.startQueue();
     this.bootsByHost = state.bootsByHost();
@@ -203,7 +206,7 @@ final class Transaction {
     updateBoots(prev, next);
     updateWaiting(prev, next);
     updateStartQueue(prev, next);
-    vms = vms.plus(next.id(), next);
+    vms.put(next.id(), next);
     lastVm = next;
     touch(next.id(), !next.equals(prev));
   }
@@ -211,7 +214,7 @@ final class Transaction {
   void put(HostRecord next) {
     HostRecord prev = hosts.get(next.id());
     Transitions.HOST.check(next.id(), prev.phase(), next.phase());
-    hosts = hosts.plus(next.id(), next);
+    hosts.put(next.id(), next);
     boolean down = next.health() == Health.DOWN && next.downSince().isPresent();
     downHosts =
         down ? downHosts.plus(next.id(), next.downSince().get()) : downHosts.minus(next.id());
@@ -292,10 +295,10 @@ final class Transaction {
     writeBackIndex();
     EngineState next =
         new EngineState(
-            vms,
-            hosts,
+            vms.snapshot(),
+            hosts.snapshot(),
             services,
-            vmsByHost,
+            vmsByHost.snapshot(),
             inflight,
             startQueue,
             bootsByHost,
@@ -387,10 +390,11 @@ final class Transaction {
   private void writeBackIndex() {
     if (indexedHost != null) {
       applyLeaving();
-      vmsByHost =
-          indexedSet.isEmpty()
-              ? vmsByHost.minus(indexedHost)
-              : vmsByHost.plus(indexedHost, indexedSet);
+      if (indexedSet.isEmpty()) {
+        vmsByHost.remove(indexedHost);
+      } else {
+        vmsByHost.put(indexedHost, indexedSet);
+      }
       indexedHost = null;
       indexedSet = null;
     }

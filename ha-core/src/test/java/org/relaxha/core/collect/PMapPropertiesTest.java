@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 class PMapPropertiesTest {
 
@@ -85,6 +86,49 @@ class PMapPropertiesTest {
     List<Integer> iterated = new ArrayList<>();
     last.iterator().forEachRemaining(e -> iterated.add(e.getKey()));
     assertThat(iterated).isEqualTo(new ArrayList<>(oracle.keySet()));
+  }
+
+  /**
+   * A batch applies the same updates as plain puts and removes, and neither its start map nor a
+   * snapshot it gave is changed by the updates after it, on a tree or on a map over key ranks.
+   */
+  @Property
+  void aBatchLeavesItsStartAndEverySnapshotIntact(
+      @ForAll("ops") List<Op> ops,
+      @ForAll("universes") int universe,
+      @ForAll @IntRange(min = 1, max = 50) int snapshotEvery) {
+    List<Integer> keys = new ArrayList<>();
+    for (int k = 0; k < universe; k++) {
+      keys.add(k);
+    }
+    PMap<Integer, Integer> start = PMap.<Integer, Integer>emptyOver(KeyRanks.of(keys)).plus(7, 1);
+    PMap.Batch<Integer, Integer> batch = new PMap.Batch<>(start);
+    TreeMap<Integer, Integer> oracle = new TreeMap<>(Map.of(7, 1));
+    List<PMap<Integer, Integer>> snapshots = new ArrayList<>();
+    List<Map<Integer, Integer>> expected = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      if (op.value() == null) {
+        oracle.remove(op.key());
+        batch.remove(op.key());
+      } else {
+        oracle.put(op.key(), op.value());
+        batch.put(op.key(), op.value());
+      }
+      assertThat(batch.get(op.key())).isEqualTo(oracle.get(op.key()));
+      if (i % snapshotEvery == 0) {
+        snapshots.add(batch.snapshot());
+        expected.add(new TreeMap<>(oracle));
+      }
+    }
+    assertThat(batch.size()).isEqualTo(oracle.size());
+    assertThat(batch.values()).isEqualTo(new ArrayList<>(oracle.values()));
+    for (int i = 0; i < snapshots.size(); i++) {
+      assertThat(toMap(snapshots.get(i))).isEqualTo(expected.get(i));
+      assertThat(snapshots.get(i).size()).isEqualTo(expected.get(i).size());
+    }
+    assertThat(toMap(batch.snapshot())).isEqualTo(oracle);
+    assertThat(toMap(start)).isEqualTo(Map.of(7, 1));
   }
 
   @Property
