@@ -79,18 +79,20 @@ public abstract sealed class PMap<K extends Comparable<? super K>, V>
   public abstract PMap<K, V> minus(K key);
 
   /**
-   * {@link #plus}, except that parts of this map created by {@code owner}'s earlier updates may be
-   * written in place: for a {@link Batch}, whose intermediate maps nobody else holds.
+   * {@link #plus}, except that the parts of this map that {@code owner}'s earlier updates created
+   * may be written in place. The caller promises that nobody else holds this map or any map it got
+   * from an update with {@code owner} (as a {@link Batch} does until its snapshot); once such a map
+   * is handed out, its holder must switch to a new owner. A null owner is a plain {@link #plus}.
    */
-  PMap<K, V> plus(K key, V value, Object owner) {
+  public PMap<K, V> plus(K key, V value, Owner owner) {
     return plus(key, value);
   }
 
   /**
-   * {@link #minus}, writing in place what {@code owner} created (see {@link #plus(Comparable,
-   * Object, Object)}).
+   * {@link #minus}, writing in place under the same promise as {@link #plus(Comparable, Object,
+   * Owner)}.
    */
-  PMap<K, V> minus(K key, Object owner) {
+  public PMap<K, V> minus(K key, Owner owner) {
     return minus(key);
   }
 
@@ -175,7 +177,7 @@ public abstract sealed class PMap<K extends Comparable<? super K>, V>
    */
   public static final class Batch<K extends Comparable<? super K>, V> {
     private PMap<K, V> map;
-    private Object owner = new Object();
+    private Owner owner = new Owner();
 
     /** A batch of updates starting from {@code start}, which it never changes. */
     public Batch(PMap<K, V> start) {
@@ -209,8 +211,14 @@ public abstract sealed class PMap<K extends Comparable<? super K>, V>
 
     /** The map as it is now; later updates leave it unchanged. */
     public PMap<K, V> snapshot() {
-      owner = new Object();
+      owner = new Owner();
       return map;
     }
   }
+
+  /**
+   * A token for a run of in-place updates ({@link #plus(Comparable, Object, Owner)}): the nodes
+   * created under it belong to its holder until the holder hands a map out. Immutable.
+   */
+  public static final class Owner {}
 }

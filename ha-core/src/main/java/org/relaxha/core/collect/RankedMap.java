@@ -72,7 +72,7 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
   }
 
   @Override
-  PMap<K, V> plus(K key, V value, Object owner) {
+  public PMap<K, V> plus(K key, V value, Owner owner) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int rank = keys.rank(key);
@@ -96,7 +96,7 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
   }
 
   @Override
-  PMap<K, V> minus(K key, Object owner) {
+  public PMap<K, V> minus(K key, Owner owner) {
     Objects.requireNonNull(key, "key");
     int rank = keys.rank(key);
     if (rank < 0 || at(rank) == null) {
@@ -109,7 +109,7 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
    * {@code node} with {@code value} at {@code rank}, creating missing levels: the node itself if
    * {@code owner} (not null) created it, else a copy that {@code owner} owns.
    */
-  private static Object[] with(Object[] node, int shift, int rank, Object value, Object owner) {
+  private static Object[] with(Object[] node, int shift, int rank, Object value, Owner owner) {
     Object[] target = writable(node, owner);
     int i = (rank >>> shift) & MASK;
     target[i] = shift == 0 ? value : with((Object[]) target[i], shift - BITS, rank, value, owner);
@@ -120,7 +120,7 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
    * {@code node} without the value at {@code rank} (written in place as in {@link #with}); null if
    * that leaves it empty.
    */
-  private static Object[] without(Object[] node, int shift, int rank, Object owner) {
+  private static Object[] without(Object[] node, int shift, int rank, Owner owner) {
     int i = (rank >>> shift) & MASK;
     Object[] target = writable(node, owner);
     target[i] = shift == 0 ? null : without((Object[]) node[i], shift - BITS, rank, owner);
@@ -133,7 +133,7 @@ final class RankedMap<K extends Comparable<? super K>, V> extends PMap<K, V> {
   }
 
   /** {@code node} if {@code owner} created it, else a copy (or a new empty node) it owns. */
-  private static Object[] writable(Object[] node, Object owner) {
+  private static Object[] writable(Object[] node, Owner owner) {
     if (node != null && owner != null && node[WIDTH] == owner) {
       return node;
     }

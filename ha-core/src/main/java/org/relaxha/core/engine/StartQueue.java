@@ -124,6 +124,14 @@ public final class StartQueue implements Iterable<VmId> {
    * VM waits for one host: to move it, take it out for the old one first.
    */
   StartQueue plus(Vm vm, HostId host) {
+    return plus(vm, host, null);
+  }
+
+  /**
+   * {@link #plus(Vm, HostId)}, writing in place the nodes of the hosts' index that {@code owner}
+   * created: for a caller that holds the only reference to this queue, as {@link PMap.Batch} does.
+   */
+  StartQueue plus(Vm vm, HostId host, PMap.Owner owner) {
     Key key = Key.of(vm);
     PMap<Key, Boolean> queued = byHost.get(host);
     PMap<Key, HostId> nextHeads = heads;
@@ -138,11 +146,17 @@ public final class StartQueue implements Iterable<VmId> {
         nextHeads = heads.minus(head).plus(key, host);
       }
     }
-    return new StartQueue(byHost.plus(host, queued.plus(key, Boolean.TRUE)), nextHeads, size + 1);
+    return new StartQueue(
+        byHost.plus(host, queued.plus(key, Boolean.TRUE), owner), nextHeads, size + 1);
   }
 
   /** This queue without {@code vm}, which waited for {@code host} (this queue if it did not). */
   StartQueue minus(Vm vm, HostId host) {
+    return minus(vm, host, null);
+  }
+
+  /** {@link #minus(Vm, HostId)}, writing in place as {@link #plus(Vm, HostId, PMap.Owner)} does. */
+  StartQueue minus(Vm vm, HostId host, PMap.Owner owner) {
     Key key = Key.of(vm);
     PMap<Key, Boolean> queued = byHost.get(host);
     if (queued == null || !queued.containsKey(key)) {
@@ -157,7 +171,9 @@ public final class StartQueue implements Iterable<VmId> {
       }
     }
     return new StartQueue(
-        queued.isEmpty() ? byHost.minus(host) : byHost.plus(host, queued), nextHeads, size - 1);
+        queued.isEmpty() ? byHost.minus(host, owner) : byHost.plus(host, queued, owner),
+        nextHeads,
+        size - 1);
   }
 
   /** Equal when the same VMs wait for the same hosts. */

@@ -58,7 +58,14 @@ final class Transaction {
   private int leavingCount;
   private PMap<Long, Command> inflight;
   private StartQueue startQueue;
-  private PMap<HostId, Integer> bootsByHost;
+
+  /**
+   * The owner of the start queue's nodes created since the queue was last handed out: the step's
+   * queue updates write those in place (see {@link PMap.Batch}); handing the queue out ends that.
+   */
+  private PMap.Owner queueOwner = new PMap.Owner();
+
+  private final PMap.Batch<HostId, Integer> bootsByHost;
   private int bootsTotal;
   private PMap<VmId, Instant> waiting;
   private Optional<Instant> queueRetryAt;
@@ -90,7 +97,7 @@ final class Transaction {
     this.vmsByHost = new PMap.Batch<>(state.vmsByHost());
     this.inflight = state.inflight();
     this.startQueue = state.startQueue();
-    this.bootsByHost = state.bootsByHost();
+    this.bootsByHost = new PMap.Batch<>(state.bootsByHost());
     this.bootsTotal = state.bootsTotal();
     this.waiting = state.waiting();
     this.queueRetryAt = state.queueRetryAt();
@@ -170,6 +177,7 @@ final class Transaction {
    * changes the queue sees the queue as it was when read.
    */
   StartQueue startQueue() {
+    queueOwner = new PMap.Owner();
     return startQueue;
   }
 
@@ -301,7 +309,7 @@ final class Transaction {
             vmsByHost.snapshot(),
             inflight,
             startQueue,
-            bootsByHost,
+            bootsByHost.snapshot(),
             bootsTotal,
             waiting,
             queueRetryAt,
@@ -329,7 +337,11 @@ final class Transaction {
 
   private void addBoots(HostId host, int delta) {
     int n = bootsOn(host) + delta;
-    bootsByHost = n == 0 ? bootsByHost.minus(host) : bootsByHost.plus(host, n);
+    if (n == 0) {
+      bootsByHost.remove(host);
+    } else {
+      bootsByHost.put(host, n);
+    }
     bootsTotal += delta;
   }
 
@@ -348,10 +360,10 @@ final class Transaction {
     boolean is = next.phase() == VmPhase.START_PENDING;
     boolean moved = was && is && !prev.target().equals(next.target());
     if (was && (!is || moved)) {
-      startQueue = startQueue.minus(spec(next.id()), Indexes.targetOf(prev));
+      startQueue = startQueue.minus(spec(next.id()), Indexes.targetOf(prev), queueOwner);
     }
     if (is && (!was || moved)) {
-      startQueue = startQueue.plus(spec(next.id()), Indexes.targetOf(next));
+      startQueue = startQueue.plus(spec(next.id()), Indexes.targetOf(next), queueOwner);
       startsMayDispatch = true;
     }
   }

@@ -53,7 +53,11 @@ final class EngineHarness {
 
   Step give(Input input) {
     EngineState before = state;
+    String beforeText = before.toString();
     Step step = engine.step(state, input);
+    if (!before.toString().equals(beforeText)) {
+      throw new AssertionError("the step changed its input state: " + input);
+    }
     checkTouched(before, step);
     checkIndexes(step.state());
     state = step.state();
