@@ -58,12 +58,16 @@ import org.relaxha.spi.placement.PlacementRequest;
  * PlacementIndex} told that the host went down, then asked for the plan, then told it is back so
  * the next invocation starts alike; both updates are included). The gate compares the plan with the
  * scan and checks that StartVm commands were issued.
+ *
+ * <p>Eight warmup iterations: one invocation runs a few hundred methods once each, and C2 has
+ * compiled them all only after 6 to 7 s (with two, the first measured iterations still fell from
+ * 290 to 200 us within a fork).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(3)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class E1HostFailure {
   static final int HOSTS = 10_000;
