@@ -24,6 +24,7 @@ final class EngineContext {
   private final KeyRanks<HostId> hostKeys;
   private final KeyRanks<VmId> vmKeys;
   private final KeyRanks<ServiceId> serviceKeys;
+  private final StartQueue emptyStartQueue;
 
   EngineContext(Topology topology, RecoveryPolicy policy) {
     this.topology = Require.nonNull(topology, "topology");
@@ -31,6 +32,12 @@ final class EngineContext {
     this.hostKeys = KeyRanks.of(topology.hosts().keySet());
     this.vmKeys = KeyRanks.of(topology.vms().keySet());
     this.serviceKeys = KeyRanks.of(topology.services().keySet());
+    this.emptyStartQueue = StartQueue.emptyOver(hostKeys, topology.vms().values());
+  }
+
+  /** The empty start queue over the configured hosts and VMs (ranked once per engine). */
+  StartQueue emptyStartQueue() {
+    return emptyStartQueue;
   }
 
   KeyRanks<HostId> hostKeys() {

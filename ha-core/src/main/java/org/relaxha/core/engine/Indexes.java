@@ -24,7 +24,7 @@ final class Indexes {
     PMap<HostId, PMap<VmId, Boolean>> byHost = PMap.emptyOver(ctx.hostKeys());
     PMap<HostId, Integer> boots = PMap.emptyOver(ctx.hostKeys());
     PMap<VmId, java.time.Instant> waiting = PMap.emptyOver(ctx.vmKeys());
-    StartQueue queue = StartQueue.emptyOver(ctx.hostKeys());
+    StartQueue queue = ctx.emptyStartQueue();
     int bootsTotal = 0;
     java.util.Map<HostId, SortedSet<VmId>> located = new java.util.TreeMap<>();
     for (VmRecord r : vms.values()) {

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.relaxha.core.collect.KeyRanks;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
@@ -80,7 +81,7 @@ class StartQueueTest {
         vms.add(vm(String.format("vm%02d", i), r.nextInt(3), 1 + r.nextInt(3)));
       }
       TreeMap<Vm, HostId> model = new TreeMap<>(START_ORDER);
-      StartQueue q = StartQueue.empty();
+      StartQueue q = emptyQueue((int) (seed % 3), vms);
       for (int op = 0; op < 400; op++) {
         Vm vm = vms.get(r.nextInt(vms.size()));
         StartQueue before = q;
@@ -137,6 +138,18 @@ class StartQueueTest {
     assertThat(q.firstOnHost(h -> !full.contains(h)))
         .as("seed %d, full %s", seed, full)
         .isEqualTo(expected);
+  }
+
+  /**
+   * An empty queue: plain (trees only), over the hosts h0..h3 and every VM, or over those hosts and
+   * half the VMs (the others, and host h4, take the slower path).
+   */
+  private static StartQueue emptyQueue(int kind, List<Vm> vms) {
+    if (kind == 0) {
+      return StartQueue.empty();
+    }
+    KeyRanks<HostId> hosts = KeyRanks.of(List.of(host("h0"), host("h1"), host("h2"), host("h3")));
+    return StartQueue.emptyOver(hosts, kind == 1 ? vms : vms.subList(0, vms.size() / 2));
   }
 
   private static Vm vm(String name, int priority, double cpus) {
