@@ -25,6 +25,9 @@ final class Reasons {
    */
   static final Comparator<PlacementRequest> ORDER = Reasons::compare;
 
+  /** Above this many requests in name order, {@link #sorted} groups them by rank. */
+  private static final int GROUP_ABOVE = 512;
+
   private static int compare(PlacementRequest a, PlacementRequest b) {
     Vm x = a.vm();
     Vm y = b.vm();
@@ -55,9 +58,9 @@ final class Reasons {
    * {@code requests} in {@link #ORDER}. Each request's sort fields are read once into a key, so the
    * sort of a mass failure's thousands of requests compares flat fields instead of following four
    * references per comparison. Requests usually come in name order (a controller lists a failed
-   * host's VMs by id): then they are grouped by rank (priority and demand), each group keeping the
-   * name order, and only the distinct ranks are sorted: a mass failure's thousands of VMs have a
-   * few dozen.
+   * host's VMs by id): then only the rank (priority and demand) is sorted, the name order kept
+   * within a rank. A few hundred keys are sorted stably by rank alone; more are grouped by rank,
+   * and only the distinct ranks are sorted: a mass failure's thousands of VMs have a few dozen.
    */
   static PlacementRequest[] sorted(List<PlacementRequest> requests) {
     Key[] keys = new Key[requests.size()];
@@ -66,10 +69,18 @@ final class Reasons {
       keys[i] = new Key(requests.get(i));
       byName = byName && (i == 0 || keys[i - 1].name.compareTo(keys[i].name) <= 0);
     }
+    if (byName && keys.length <= GROUP_ABOVE) {
+      Arrays.sort(keys, Key::compareRank);
+      return requestsOf(keys);
+    }
     if (byName) {
       return inRankGroups(keys);
     }
     Arrays.sort(keys);
+    return requestsOf(keys);
+  }
+
+  private static PlacementRequest[] requestsOf(Key[] keys) {
     PlacementRequest[] out = new PlacementRequest[keys.length];
     for (int i = 0; i < keys.length; i++) {
       out[i] = keys[i].request;
@@ -83,7 +94,9 @@ final class Reasons {
   private static PlacementRequest[] inRankGroups(Key[] keys) {
     Map<Rank, List<PlacementRequest>> groups = new HashMap<>();
     for (Key k : keys) {
-      groups.computeIfAbsent(k.rank, r -> new ArrayList<>()).add(k.request);
+      groups
+          .computeIfAbsent(new Rank(k.priority, k.cpus, k.memory), r -> new ArrayList<>())
+          .add(k.request);
     }
     List<Rank> ranks = new ArrayList<>(groups.keySet());
     Collections.sort(ranks);
@@ -108,19 +121,28 @@ final class Reasons {
   /** A request with its sort fields, ordered as {@link #ORDER}. */
   private static final class Key implements Comparable<Key> {
     final PlacementRequest request;
-    final Rank rank;
+    final int priority;
+    final double cpus;
+    final long memory;
     final String name;
 
     Key(PlacementRequest request) {
       Vm vm = request.vm();
       this.request = request;
-      this.rank = new Rank(vm.restartPriority(), vm.demand().cpus(), vm.demand().memoryMib());
+      this.priority = vm.restartPriority();
+      this.cpus = vm.demand().cpus();
+      this.memory = vm.demand().memoryMib();
       this.name = vm.id().name();
+    }
+
+    /** {@link #ORDER} before the name. */
+    int compareRank(Key o) {
+      return compareFields(priority, cpus, memory, o.priority, o.cpus, o.memory);
     }
 
     @Override
     public int compareTo(Key o) {
-      int c = rank.compareTo(o.rank);
+      int c = compareRank(o);
       return c != 0 ? c : name.compareTo(o.name);
     }
   }
@@ -128,6 +150,24 @@ final class Reasons {
   /** The reason of an assignment, from the host's state before the VM is added. */
   static String assigned(
       double load, double threshold, int vmCount, long freeMemory, int placed, int bootLimit) {
+    if (placed < bootLimit && plain(load) && plain(threshold)) {
+      // The common case as one concatenation, sized once (a builder grows and copies).
+      long l = Math.round(load * 100);
+      long t = Math.round(threshold * 100);
+      return "least loaded eligible host: load "
+          + l / 100
+          + (l % 100 < 10 ? ".0" : ".")
+          + l % 100
+          + '/'
+          + t / 100
+          + (t % 100 < 10 ? ".0" : ".")
+          + t % 100
+          + ", "
+          + vmCount
+          + " VM(s), "
+          + freeMemory
+          + " MiB free";
+    }
     StringBuilder b = new StringBuilder(96).append("least loaded eligible host: load ");
     fixed2(b, load).append('/');
     fixed2(b, threshold).append(", ").append(vmCount).append(" VM(s), ");
@@ -140,6 +180,11 @@ final class Reasons {
           .append(')');
     }
     return b.toString();
+  }
+
+  /** Whether {@link #fixed2} prints {@code x} as plain digits, without a sign. */
+  private static boolean plain(double x) {
+    return x >= 0 && x < 1e15;
   }
 
   /** {@code x} with two decimals, rounded half up; exotic magnitudes fall back to toString. */
