@@ -76,6 +76,10 @@ public final class PlacementIndex {
   private final AntiAffinityGroups groups;
   private final HostTree all;
   private final Map<String, HostTree> byPool = new HashMap<>();
+
+  /** The trees of {@link #byPool}, to visit them all without a map iterator. */
+  private HostTree[] poolTrees = new HostTree[0];
+
   private final HostTree[][] treesOf;
   private double magnitude;
 
@@ -199,6 +203,7 @@ public final class PlacementIndex {
     read(h, host);
     if (poolsChanged) {
       byPool.clear();
+      poolTrees = new HostTree[0];
       for (int i = 0; i < n; i++) {
         treesOf[i] = new HostTree[] {all};
       }
@@ -226,7 +231,7 @@ public final class PlacementIndex {
    */
   public PlacementPlan place(List<PlacementRequest> requests) {
     all.startLog();
-    for (HostTree t : byPool.values()) {
+    for (HostTree t : poolTrees) {
       t.startLog();
     }
     try {
@@ -479,6 +484,8 @@ public final class PlacementIndex {
       }
       t = new HostTree(this, members, count);
       byPool.put(pool, t);
+      poolTrees = Arrays.copyOf(poolTrees, poolTrees.length + 1);
+      poolTrees[poolTrees.length - 1] = t;
       for (int i = 0; i < count; i++) {
         int h = members[i];
         HostTree[] old = treesOf[h];
@@ -522,7 +529,7 @@ public final class PlacementIndex {
     }
     touchedCount = 0;
     all.rollback();
-    for (HostTree t : byPool.values()) {
+    for (HostTree t : poolTrees) {
       t.rollback();
     }
     groups.clearAdded();
