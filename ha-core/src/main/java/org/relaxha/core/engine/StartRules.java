@@ -93,15 +93,9 @@ final class StartRules {
       queue(tx, r, "assigned host " + a.host() + " is no longer usable");
       return;
     }
-    VmRecord.Builder b = r.toBuilder();
-    b.phase = VmPhase.START_PENDING;
-    b.pending = 0;
-    b.target = Optional.of(a.host());
-    b.waitingSince = Optional.empty();
-    b.since = tx.now;
-    b.reason = "assigned to " + a.host() + ": " + a.reason();
-    tx.put(b.build());
-    tx.decide(r.id(), "assign", b.reason);
+    String why = "assigned to " + a.host() + ": " + a.reason();
+    tx.put(r.assigned(a.host(), tx.now, why));
+    tx.decide(r.id(), "assign", why);
   }
 
   private static void queue(Transaction tx, VmRecord r, String why) {

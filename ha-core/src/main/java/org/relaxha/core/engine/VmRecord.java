@@ -112,6 +112,65 @@ public record VmRecord(
     return locationKnown && location.isEmpty();
   }
 
+  /**
+   * This VM awaiting the fencing of its failed host {@code host}, from {@code now}, for {@code
+   * why}: its episode starts now unless one is under way. Written without a {@link Builder}, as is
+   * {@link #assigned}: a host failure writes these for every VM of the host, and a builder's copy
+   * of twenty fields (each store with the garbage collector's barriers, too large a method to be
+   * inlined and optimised away) was an eighth of the step.
+   */
+  VmRecord awaitingFence(HostId host, Instant now, String why) {
+    boolean fresh = phase == VmPhase.HEALTHY || phase == VmPhase.STABILIZING;
+    return new VmRecord(
+        id,
+        VmPhase.AWAITING_FENCE,
+        location,
+        locationKnown,
+        health,
+        guestReachable,
+        lastRung,
+        Cause.HOST_DOWN,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        Optional.empty(),
+        avoid,
+        Optional.of(host),
+        waitingSince,
+        restarts,
+        relocations,
+        Optional.of(fresh ? now : episodeStart.orElse(now)),
+        now,
+        why);
+  }
+
+  /**
+   * This VM assigned to {@code host} by a plan, waiting for a boot slot there, from {@code now}.
+   */
+  VmRecord assigned(HostId host, Instant now, String why) {
+    return new VmRecord(
+        id,
+        VmPhase.START_PENDING,
+        location,
+        locationKnown,
+        health,
+        guestReachable,
+        lastRung,
+        cause,
+        trigger,
+        deadline,
+        0,
+        Optional.of(host),
+        avoid,
+        origin,
+        Optional.empty(),
+        restarts,
+        relocations,
+        episodeStart,
+        now,
+        why);
+  }
+
   /** A builder initialised from this record. */
   Builder toBuilder() {
     return new Builder(this);

@@ -296,19 +296,7 @@ final class VmRules {
    * texts for every VM of a failed host, so a caller moving many builds them once.
    */
   static void awaitFence(Transaction tx, VmRecord r, HostId host, String reason, String decision) {
-    VmRecord.Builder b = r.toBuilder();
-    b.phase = VmPhase.AWAITING_FENCE;
-    b.cause = Cause.HOST_DOWN;
-    b.trigger = Optional.empty();
-    b.origin = Optional.of(host);
-    b.pending = 0;
-    b.deadline = Optional.empty();
-    b.target = Optional.empty();
-    boolean fresh = r.phase() == VmPhase.HEALTHY || r.phase() == VmPhase.STABILIZING;
-    b.episodeStart = fresh ? Optional.of(tx.now) : Optional.of(r.episodeStart().orElse(tx.now));
-    b.since = tx.now;
-    b.reason = reason;
-    tx.put(b.build());
+    tx.put(r.awaitingFence(host, tx.now, reason));
     tx.decide(r.id(), "await fence", decision);
   }
 
