@@ -149,8 +149,9 @@ final class Transaction {
   List<VmId> vmsOn(HostId host) {
     if (host.equals(indexedHost)) {
       applyLeaving();
+      return indexedSet.keys();
     }
-    PMap<VmId, Boolean> on = host.equals(indexedHost) ? indexedSet : vmsByHost.get(host);
+    PMap<VmId, Boolean> on = vmsByHost.get(host);
     return on == null ? List.of() : on.keys();
   }
 

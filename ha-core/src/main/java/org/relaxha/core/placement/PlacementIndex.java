@@ -76,10 +76,6 @@ public final class PlacementIndex {
   private final AntiAffinityGroups groups;
   private final HostTree all;
   private final Map<String, HostTree> byPool = new HashMap<>();
-
-  /** The trees of {@link #byPool}, to visit them all without a map iterator. */
-  private HostTree[] poolTrees = new HostTree[0];
-
   private final HostTree[][] treesOf;
   private double magnitude;
 
@@ -203,7 +199,6 @@ public final class PlacementIndex {
     read(h, host);
     if (poolsChanged) {
       byPool.clear();
-      poolTrees = new HostTree[0];
       for (int i = 0; i < n; i++) {
         treesOf[i] = new HostTree[] {all};
       }
@@ -231,7 +226,7 @@ public final class PlacementIndex {
    */
   public PlacementPlan place(List<PlacementRequest> requests) {
     all.startLog();
-    for (HostTree t : poolTrees) {
+    for (HostTree t : byPool.values()) {
       t.startLog();
     }
     try {
@@ -484,8 +479,6 @@ public final class PlacementIndex {
       }
       t = new HostTree(this, members, count);
       byPool.put(pool, t);
-      poolTrees = Arrays.copyOf(poolTrees, poolTrees.length + 1);
-      poolTrees[poolTrees.length - 1] = t;
       for (int i = 0; i < count; i++) {
         int h = members[i];
         HostTree[] old = treesOf[h];
@@ -529,7 +522,7 @@ public final class PlacementIndex {
     }
     touchedCount = 0;
     all.rollback();
-    for (HostTree t : poolTrees) {
+    for (HostTree t : byPool.values()) {
       t.rollback();
     }
     groups.clearAdded();
