@@ -19,7 +19,9 @@ import org.relaxha.spi.model.HostId;
  * The connection to one host's libvirt: opened on request, watched (keepalive on remote
  * connections, libvirt's close callback, connection-level errors of calls), and reopened with
  * exponential backoff when it drops. Its lifecycle events and connection changes go to one {@link
- * Listener}. The {@link Connect} never leaves the adapter's package.
+ * Listener}. Calls use the connection through its {@link SharedConnection}, so that neither a drop
+ * nor {@link #close()} frees it under a call still inside libvirt. The {@link Connect} never leaves
+ * the adapter's package.
  *
  * <p>Thread-safe: the state is guarded by this object; callbacks arrive on libvirt's event loop
  * thread and only record and schedule.
@@ -46,7 +48,7 @@ final class HostLink {
   private final LifecycleListener lifecycle = this::onLifecycle;
   private final ConnectionCloseListener closeListener = (c, reason) -> onClosed(c, "" + reason);
 
-  private Connect connection;
+  private SharedConnection connection;
   private String downReason = "not connected yet";
   private int failures;
   private boolean closed;
@@ -92,7 +94,7 @@ final class HostLink {
   }
 
   /** The open connection, or empty with {@link #downReason()}. */
-  synchronized Optional<Connect> connection() {
+  synchronized Optional<SharedConnection> connection() {
     return Optional.ofNullable(connection);
   }
 
@@ -110,14 +112,8 @@ final class HostLink {
    * Reports a connection-level error on {@code used}: if libvirt says the connection is dead, it is
    * dropped and reopened.
    */
-  void suspect(Connect used, LibvirtError error) {
-    boolean alive;
-    try {
-      alive = used.isAlive();
-    } catch (LibvirtException | RuntimeException e) {
-      alive = false;
-    }
-    if (!alive) {
+  void suspect(SharedConnection used, LibvirtError error) {
+    if (!used.alive()) {
       onClosed(used, error.code() + ": " + error.message());
     }
   }
@@ -151,7 +147,7 @@ final class HostLink {
         if (closed) {
           orphan = ok.value();
         } else {
-          connection = ok.value();
+          connection = new SharedConnection(ok.value(), uri, this::release);
           failures = 0;
           downReason = "connected";
           nowConnected = true;
@@ -219,7 +215,18 @@ final class HostLink {
     return d.compareTo(config.reconnectMaxDelay()) > 0 ? config.reconnectMaxDelay() : d;
   }
 
+  /** libvirt's close callback, on its event loop thread. */
   private void onClosed(Connect c, String reason) {
+    SharedConnection shared;
+    synchronized (this) {
+      shared = connection;
+    }
+    if (shared != null && shared.connect() == c) {
+      onClosed(shared, reason);
+    }
+  }
+
+  private void onClosed(SharedConnection c, String reason) {
     synchronized (this) {
       if (connection != c || c == null) {
         return;
@@ -231,7 +238,9 @@ final class HostLink {
     }
     LOG.log(System.Logger.Level.WARNING, "libvirt: lost {0} ({1}): {2}", host, uri, reason);
     listener.lost(host, "connection lost (" + reason + ")");
-    timer.execute(() -> releaseBounded(c));
+    if (c.retire("connection lost")) {
+      timer.execute(() -> releaseBounded(c.connect()));
+    }
     schedule(config.reconnectInitialDelay());
   }
 
@@ -250,7 +259,7 @@ final class HostLink {
 
   /** Closes the link for good: no reconnect, the connection released. */
   void close() {
-    Connect c;
+    SharedConnection c;
     synchronized (this) {
       if (closed) {
         return;
@@ -264,8 +273,8 @@ final class HostLink {
       }
     }
     firstAttempt.complete(null);
-    if (c != null) {
-      releaseBounded(c);
+    if (c != null && c.retire("adapter closed")) {
+      releaseBounded(c.connect());
     }
   }
 

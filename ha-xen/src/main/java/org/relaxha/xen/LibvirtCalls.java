@@ -3,6 +3,7 @@ package org.relaxha.xen;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -99,6 +100,9 @@ final class LibvirtCalls implements AutoCloseable {
       return new Outcome.Unreachable<>(what + " on " + host + " interrupted");
     } catch (ExecutionException e) {
       return new Outcome.Failed<>(adapterError(host, vm, e.getCause()));
+    } catch (CancellationException e) {
+      return new Outcome.Unreachable<>(
+          what + " on " + host + " did not run: the libvirt adapter was closed");
     }
   }
 
@@ -116,6 +120,8 @@ final class LibvirtCalls implements AutoCloseable {
       return new Outcome.Ok<>(call.run());
     } catch (LibvirtException e) {
       return new Outcome.Failed<>(LibvirtError.of(host, vm, e));
+    } catch (SharedConnection.Retired e) {
+      return new Outcome.Unreachable<>(e.getMessage());
     } catch (RuntimeException | LinkageError e) {
       return new Outcome.Failed<>(adapterError(host, vm, e));
     } finally {
@@ -148,14 +154,24 @@ final class LibvirtCalls implements AutoCloseable {
     return new LibvirtError(host, vm, "ADAPTER_ERROR", -1, text);
   }
 
+  /** Calls waiting for a thread (for tests). */
+  int queued() {
+    return pool.getQueue().size();
+  }
+
   /** Calls that outlived their timeout and have not returned yet. */
   int stuckCalls() {
     return stuck.get();
   }
 
-  /** Stops the threads; waits up to {@code wait} for running calls (hung ones are left). */
+  /**
+   * Stops the threads; waits up to {@code wait} for running calls (hung ones are left). Calls still
+   * queued are cancelled, so that their callers get their answer now instead of at their timeout.
+   */
   void shutdown(Duration wait) {
-    pool.shutdownNow();
+    for (Runnable queued : pool.shutdownNow()) {
+      ((Future<?>) queued).cancel(false);
+    }
     try {
       if (!pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS) || !threads.join(wait)) {
         LOG.log(

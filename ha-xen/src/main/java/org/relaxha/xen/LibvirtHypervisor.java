@@ -307,7 +307,7 @@ public final class LibvirtHypervisor implements Hypervisor {
    * definition moves with it and is removed from the source. Bounded by the migration timeout.
    */
   public ActionResult migrateVm(VmId vm, HostId from, HostId to) {
-    Optional<Connect> target =
+    Optional<SharedConnection> target =
         Optional.ofNullable(session.links().get(to)).flatMap(HostLink::connection);
     if (target.isEmpty()) {
       return ActionResult.unreachable("migration target " + to + " is not connected");
@@ -325,12 +325,17 @@ public final class LibvirtHypervisor implements Hypervisor {
                 return ActionResult.failed(vm + " is not defined on " + from);
               }
               try {
-                HostLink.free(d.get().migrate(target.get(), flags, null, null, 0));
+                target.get().use(t -> migrate(d.get(), t, flags));
                 return ActionResult.done(vm + " migrated live from " + from + " to " + to);
               } finally {
                 HostLink.free(d.get());
               }
             }));
+  }
+
+  private static Void migrate(Domain d, Connect target, long flags) throws LibvirtException {
+    HostLink.free(d.migrate(target, flags, null, null, 0));
+    return null;
   }
 
   /** libvirt calls of this adapter that outlived their timeout and still block. */

@@ -169,13 +169,13 @@ final class LibvirtSession implements HostLink.Listener {
               ? "host " + host + " is not managed by libvirt adapter " + config.name()
               : "libvirt adapter " + config.name() + " is not started");
     }
-    Optional<Connect> connection = link.connection();
+    Optional<SharedConnection> connection = link.connection();
     if (connection.isEmpty()) {
       return new LibvirtCalls.Outcome.Unreachable<>(
           "no libvirt connection to " + host + ": " + link.downReason());
     }
-    Connect c = connection.get();
-    LibvirtCalls.Outcome<T> outcome = pool.run(host, vm, what, timeout, () -> call.run(c));
+    SharedConnection c = connection.get();
+    LibvirtCalls.Outcome<T> outcome = pool.run(host, vm, what, timeout, () -> c.use(call));
     if (outcome instanceof LibvirtCalls.Outcome.Failed<T> f && f.error().connectionLevel()) {
       link.suspect(c, f.error());
     }

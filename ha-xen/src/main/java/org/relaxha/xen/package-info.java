@@ -14,6 +14,8 @@
  * after its timeout; libvirt's event loop runs on one daemon thread per process while some adapter
  * is open; a small scheduler per adapter reconnects and sends heartbeats. All of them stop when the
  * adapter's last component closes, except a call stuck in native code, whose thread stays until
- * libvirt returns.
+ * libvirt returns. A connection that drops or is closed is freed only after the last call using it
+ * has returned ({@link org.relaxha.xen.SharedConnection}); calls still queued at the close are
+ * answered as unreachable at once.
  */
 package org.relaxha.xen;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,40 @@ class LibvirtCallsTest {
     for (Thread t : waiting) {
       t.join(5000);
     }
+  }
+
+  @Test
+  void aCallStillQueuedWhenThePoolStopsIsAnsweredThenNotAtItsTimeout() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    Thread busy =
+        new Thread(
+            () ->
+                calls.run(
+                    H,
+                    Optional.empty(),
+                    "hang",
+                    Duration.ofSeconds(60),
+                    () -> {
+                      running.countDown();
+                      return hang();
+                    }));
+    busy.start();
+    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<LibvirtCalls.Outcome<Object>> queued =
+        CompletableFuture.supplyAsync(
+            () -> calls.run(H, Optional.empty(), "list", Duration.ofSeconds(60), () -> "x"));
+    while (calls.queued() == 0) {
+      Thread.sleep(5);
+    }
+
+    calls.shutdown(Duration.ofMillis(100));
+
+    assertThat(queued.get(10, TimeUnit.SECONDS))
+        .isEqualTo(
+            new LibvirtCalls.Outcome.Unreachable<>(
+                "list on h1 did not run: the libvirt adapter was closed"));
+    release.countDown();
+    busy.join(5000);
   }
 
   @Test
