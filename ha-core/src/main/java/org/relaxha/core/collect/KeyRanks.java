@@ -12,13 +12,15 @@ import java.util.Objects;
  * by the configured hosts, VMs and services use one built from the topology.
  *
  * <p>The key type's natural order must be consistent with {@code equals}, as it is for subject ids.
- * The ranks are a {@link Numbering} of the sorted keys. Immutable and thread-safe.
+ * The ranks are a {@link Numbering} of the sorted keys. Immutable and thread-safe (its one-entry
+ * lookup memo is written without locks, and any value a thread reads from it is correct).
  *
  * @param <K> the key type
  */
 public final class KeyRanks<K extends Comparable<? super K>> {
   private final Object[] keys;
   private final Numbering<Object> ranks;
+  private LastLookup last;
 
   private KeyRanks(List<K> sorted) {
     this.keys = sorted.toArray();
@@ -58,8 +60,24 @@ public final class KeyRanks<K extends Comparable<? super K>> {
     return (K) keys[rank];
   }
 
-  /** The rank of {@code key}, or -1 if it is not one of these keys (or is null). */
+  /**
+   * The rank of {@code key}, or -1 if it is not one of these keys (or is null). The last key looked
+   * up is remembered by identity: the engine looks up the same id several times in a row (read the
+   * record, write it back, note it as touched), and only the first pays for the hash probe.
+   */
   public int rank(Object key) {
-    return ranks.get(key);
+    LastLookup last = this.last;
+    if (last != null && last.key == key) {
+      return last.rank;
+    }
+    int rank = ranks.get(key);
+    this.last = new LastLookup(key, rank);
+    return rank;
   }
+
+  /**
+   * One remembered lookup. Its fields are final, so a thread that reads another thread's {@code
+   * last} sees a consistent pair or an older one; either answers correctly.
+   */
+  private record LastLookup(Object key, int rank) {}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.relaxha.spi.model.HostId;
 
@@ -47,6 +48,51 @@ class KeyRanksTest {
       assertThat(ranks.rank(new Clash("k" + (1000 + i)))).isEqualTo(i);
     }
     assertThat(ranks.rank(new Clash("k0"))).isEqualTo(-1);
+  }
+
+  @Test
+  void theRememberedLookupAnswersOnlyForTheSameKey() {
+    HostId h1 = HostId.of("h1");
+    HostId h4 = HostId.of("h4");
+    KeyRanks<HostId> ranks = KeyRanks.of(List.of(HostId.of("h2"), h1));
+    assertThat(ranks.rank(h1)).isEqualTo(0);
+    assertThat(ranks.rank(h1)).isEqualTo(0);
+    assertThat(ranks.rank(HostId.of("h2"))).isEqualTo(1);
+    assertThat(ranks.rank(h4)).isEqualTo(-1);
+    assertThat(ranks.rank(h4)).isEqualTo(-1);
+    assertThat(ranks.rank(null)).isEqualTo(-1);
+    assertThat(ranks.rank(null)).isEqualTo(-1);
+    assertThat(ranks.rank(h1)).isEqualTo(0);
+  }
+
+  @Test
+  void threadsSharingTheRanksEachGetTheirKeysRank() throws InterruptedException {
+    List<HostId> keys = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      keys.add(HostId.of(String.format("h%02d", i)));
+    }
+    KeyRanks<HostId> ranks = KeyRanks.of(keys);
+    AtomicInteger wrong = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int offset = t;
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int n = 0; n < 200_000; n++) {
+                  int i = (n * 7 + offset) % keys.size();
+                  if (ranks.rank(keys.get(i)) != i) {
+                    wrong.incrementAndGet();
+                  }
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(wrong).hasValue(0);
   }
 
   @Test
