@@ -256,23 +256,24 @@ final class HostRules {
     b.reason = "fenced: " + proof;
     tx.put(b.build());
     tx.decide(r.id(), "fenced", proof);
-    List<VmRecord.Builder> toPlace = new ArrayList<>();
+    List<VmRecord> toPlace = new ArrayList<>();
     for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord before = tx.vm(vm);
       if (before.phase() != VmPhase.AWAITING_FENCE && before.phase() != VmPhase.GAVE_UP) {
         VmRules.awaitFence(tx, before, r.id(), "its host was fenced");
         tx.put(tx.host(r.id()).toBuilder().withEvacuee(vm));
+        before = tx.vm(vm);
       }
-      VmRecord.Builder v = tx.vm(vm).toBuilder();
-      v.location = Optional.empty();
-      v.locationKnown = true;
-      if (v.phase == VmPhase.AWAITING_FENCE) {
-        toPlace.add(v); // written once, by place
+      if (before.phase() == VmPhase.AWAITING_FENCE) {
+        toPlace.add(before); // located nowhere and written once, by placeOffFencedHost
       } else {
+        VmRecord.Builder v = before.toBuilder();
+        v.location = Optional.empty();
+        v.locationKnown = true;
         tx.put(v.build());
       }
     }
-    StartRules.place(tx, toPlace, "host " + r.id() + " fenced");
+    StartRules.placeOffFencedHost(tx, toPlace, "host " + r.id() + " fenced");
   }
 
   /** The host is back before fencing: its VMs never left; unmute them. */

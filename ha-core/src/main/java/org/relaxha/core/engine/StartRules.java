@@ -30,12 +30,12 @@ final class StartRules {
     if (vms.isEmpty()) {
       return;
     }
-    List<Command.PlaceRequest> requests = new ArrayList<>();
+    List<Command.PlaceRequest> requests = new ArrayList<>(vms.size());
     for (VmRecord.Builder b : vms) {
       requests.add(new Command.PlaceRequest(b.id, b.avoid));
     }
     Command c = tx.issue(id -> new Command.PlaceVms(id, requests, why));
-    String reason = "waiting for a placement plan (" + why + ")";
+    String reason = waitingReason(why);
     for (VmRecord.Builder b : vms) {
       b.phase = VmPhase.PLACING;
       b.pending = c.id();
@@ -46,6 +46,30 @@ final class StartRules {
       tx.put(b.build());
     }
     tx.decide(null, "place", vms.size() + " VM(s): " + why);
+  }
+
+  /**
+   * {@link #place} for the VMs of a fenced host, each awaiting that fencing: they are located
+   * nowhere now, and each is written once, without a builder.
+   */
+  static void placeOffFencedHost(Transaction tx, List<VmRecord> vms, String why) {
+    if (vms.isEmpty()) {
+      return;
+    }
+    List<Command.PlaceRequest> requests = new ArrayList<>(vms.size());
+    for (VmRecord r : vms) {
+      requests.add(new Command.PlaceRequest(r.id(), r.avoid()));
+    }
+    Command c = tx.issue(id -> new Command.PlaceVms(id, requests, why));
+    String reason = waitingReason(why);
+    for (VmRecord r : vms) {
+      tx.put(r.placingOffItsHost(c.id(), tx.now, reason));
+    }
+    tx.decide(null, "place", vms.size() + " VM(s): " + why);
+  }
+
+  private static String waitingReason(String why) {
+    return "waiting for a placement plan (" + why + ")";
   }
 
   /**

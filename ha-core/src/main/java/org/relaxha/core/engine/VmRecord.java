@@ -171,6 +171,34 @@ public record VmRecord(
         why);
   }
 
+  /**
+   * This VM, proven off because its host was fenced, located nowhere and waiting for the placement
+   * command {@code command}, from {@code now}.
+   */
+  VmRecord placingOffItsHost(long command, Instant now, String why) {
+    return new VmRecord(
+        id,
+        VmPhase.PLACING,
+        Optional.empty(),
+        true,
+        health,
+        guestReachable,
+        lastRung,
+        cause,
+        trigger,
+        Optional.empty(),
+        command,
+        Optional.empty(),
+        avoid,
+        origin,
+        waitingSince,
+        restarts,
+        relocations,
+        episodeStart,
+        now,
+        why);
+  }
+
   /** A builder initialised from this record. */
   Builder toBuilder() {
     return new Builder(this);
