@@ -32,7 +32,7 @@ final class EngineContext {
     this.hostKeys = KeyRanks.of(topology.hosts().keySet());
     this.vmKeys = KeyRanks.of(topology.vms().keySet());
     this.serviceKeys = KeyRanks.of(topology.services().keySet());
-    this.emptyStartQueue = StartQueue.emptyOver(hostKeys, topology.vms().values());
+    this.emptyStartQueue = StartQueue.emptyOver(hostKeys, vmKeys, topology.vms().values());
   }
 
   /** The empty start queue over the configured hosts and VMs (ranked once per engine). */

@@ -20,14 +20,14 @@ import org.relaxha.spi.model.VmId;
  * own queue without copying it (a mass failure queues thousands of VMs and takes a step per start).
  * Each VM waits for its target host, and the queue also keeps each host's first VM, so finding the
  * next VM to start skips a host whose boot slots are taken in one test, not one per VM waiting for
- * it. A queue made {@link #emptyOver(KeyRanks, Collection) over the configured VMs} keeps those
- * first VMs by their place in the start order of all configured VMs (ranked once), so a failed
- * host's hundred VMs, each first on its new host, are queued without a tree insertion each.
+ * it. A queue made {@link #emptyOver(KeyRanks, KeyRanks, Collection) over the configured VMs} keeps
+ * those first VMs by their place in the start order of all configured VMs (ranked once), so a
+ * failed host's hundred VMs, each first on its new host, are queued without a tree insertion each.
  *
  * <p>Immutable and thread-safe.
  */
 public final class StartQueue implements Iterable<VmId> {
-  private static final StartQueue EMPTY = new StartQueue(PMap.empty(), PMap.empty(), 0);
+  private static final StartQueue EMPTY = new StartQueue(PMap.empty(), PMap.empty(), 0, null);
 
   /** The waiting VMs of each target host. */
   private final PMap<HostId, PMap<Key, Boolean>> byHost;
@@ -37,10 +37,15 @@ public final class StartQueue implements Iterable<VmId> {
 
   private final int size;
 
-  private StartQueue(PMap<HostId, PMap<Key, Boolean>> byHost, PMap<Key, HostId> heads, int size) {
+  /** The configured VMs' keys, or null for a queue not made over them. */
+  private final KnownKeys known;
+
+  private StartQueue(
+      PMap<HostId, PMap<Key, Boolean>> byHost, PMap<Key, HostId> heads, int size, KnownKeys known) {
     this.byHost = byHost;
     this.heads = heads;
     this.size = size;
+    this.known = known;
   }
 
   /** The empty queue. */
@@ -51,17 +56,30 @@ public final class StartQueue implements Iterable<VmId> {
   /**
    * The empty queue for target hosts among {@code hosts} and VMs among {@code vms}: a host's
    * waiting VMs are found by the host's rank (see {@link PMap#emptyOver}), and the hosts' first VMs
-   * are kept by rank in the start order of {@code vms} (sorted once here, {@code O(V log V)}).
-   * Other hosts and VMs still work, only slower.
+   * are kept by rank in the start order of {@code vms} (sorted once here, {@code O(V log V)}). Each
+   * VM's place in that order is made once and found again by its id's rank in {@code vmIds}, which
+   * should be the ranks the caller looks its VMs up with (their last lookup is remembered). Other
+   * hosts and VMs still work, only slower.
    *
    * @throws IllegalArgumentException if a VM is given twice
    */
-  public static StartQueue emptyOver(KeyRanks<HostId> hosts, Collection<Vm> vms) {
+  public static StartQueue emptyOver(
+      KeyRanks<HostId> hosts, KeyRanks<VmId> vmIds, Collection<Vm> vms) {
     List<Key> keys = new ArrayList<>(vms.size());
+    Key[] byIdRank = new Key[vmIds.size()];
     for (Vm vm : vms) {
-      keys.add(Key.of(vm));
+      Key key = Key.of(vm);
+      keys.add(key);
+      int rank = vmIds.rank(vm.id());
+      if (rank >= 0) {
+        byIdRank[rank] = key;
+      }
     }
-    return new StartQueue(PMap.emptyOver(hosts), PMap.emptyOver(KeyRanks.of(keys)), 0);
+    return new StartQueue(
+        PMap.emptyOver(hosts),
+        PMap.emptyOver(KeyRanks.of(keys)),
+        0,
+        new KnownKeys(vmIds, byIdRank));
   }
 
   /** How many VMs wait, in {@code O(1)}. */
@@ -143,7 +161,7 @@ public final class StartQueue implements Iterable<VmId> {
    * created: for a caller that holds the only reference to this queue, as {@link PMap.Batch} does.
    */
   StartQueue plus(Vm vm, HostId host, PMap.Owner owner) {
-    Key key = Key.of(vm);
+    Key key = keyOf(vm);
     PMap<Key, Boolean> queued = byHost.get(host);
     PMap<Key, HostId> nextHeads = heads;
     if (queued == null) {
@@ -158,7 +176,7 @@ public final class StartQueue implements Iterable<VmId> {
       }
     }
     return new StartQueue(
-        byHost.plus(host, queued.plus(key, Boolean.TRUE), owner), nextHeads, size + 1);
+        byHost.plus(host, queued.plus(key, Boolean.TRUE), owner), nextHeads, size + 1, known);
   }
 
   /** This queue without {@code vm}, which waited for {@code host} (this queue if it did not). */
@@ -168,7 +186,7 @@ public final class StartQueue implements Iterable<VmId> {
 
   /** {@link #minus(Vm, HostId)}, writing in place as {@link #plus(Vm, HostId, PMap.Owner)} does. */
   StartQueue minus(Vm vm, HostId host, PMap.Owner owner) {
-    Key key = Key.of(vm);
+    Key key = keyOf(vm);
     PMap<Key, Boolean> queued = byHost.get(host);
     if (queued == null || !queued.containsKey(key)) {
       return this;
@@ -184,7 +202,17 @@ public final class StartQueue implements Iterable<VmId> {
     return new StartQueue(
         queued.isEmpty() ? byHost.minus(host, owner) : byHost.plus(host, queued, owner),
         nextHeads,
-        size - 1);
+        size - 1,
+        known);
+  }
+
+  /**
+   * {@code vm}'s key: the one made for it with the queue when {@code vm} is configured as it was
+   * then, so that looking it up in {@link #heads} finds the very same object, else a new one.
+   */
+  private Key keyOf(Vm vm) {
+    Key key = known == null ? null : known.of(vm);
+    return key != null ? key : Key.of(vm);
   }
 
   /** Equal when the same VMs wait for the same hosts. */
@@ -222,6 +250,21 @@ public final class StartQueue implements Iterable<VmId> {
     @Override
     public String toString() {
       return vm.toString();
+    }
+  }
+
+  /** The keys made for the configured VMs, by the rank of their ids. */
+  private record KnownKeys(KeyRanks<VmId> ids, Key[] byIdRank) {
+    /** {@code vm}'s key if it was made for this very spec, else null. */
+    Key of(Vm vm) {
+      int rank = ids.rank(vm.id());
+      Key key = rank < 0 ? null : byIdRank[rank];
+      return key != null
+              && key.vm.equals(vm.id())
+              && key.priority == vm.restartPriority()
+              && key.cpus == vm.demand().cpus()
+          ? key
+          : null;
     }
   }
 

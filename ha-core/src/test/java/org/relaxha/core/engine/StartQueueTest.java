@@ -73,6 +73,23 @@ class StartQueueTest {
    * view is checked after each.
    */
   @Test
+  void aVmWhoseSpecChangedSinceTheQueueWasMadeWaitsByItsNewSpec() {
+    Vm a = vm("a", 0, 4);
+    Vm b = vm("b", 0, 2);
+    StartQueue over =
+        StartQueue.emptyOver(
+            KeyRanks.of(List.of(host("h1"))), KeyRanks.of(List.of(a.id(), b.id())), List.of(a, b));
+    Vm urgentB = vm("b", 5, 2);
+
+    StartQueue q = over.plus(a, host("h1")).plus(urgentB, host("h1"));
+
+    assertThat(q.toList()).containsExactly(b.id(), a.id());
+    assertThat(q.firstOnHost(h -> true)).isEqualTo(b.id());
+    assertThat(q.minus(urgentB, host("h1")).toList()).containsExactly(a.id());
+    assertThat(q.minus(b, host("h1"))).as("b waits under its new spec").isSameAs(q);
+  }
+
+  @Test
   void agreesWithASortedMapUnderRandomChanges() {
     for (long seed = 1; seed <= 40; seed++) {
       Random r = new Random(seed);
@@ -149,7 +166,8 @@ class StartQueueTest {
       return StartQueue.empty();
     }
     KeyRanks<HostId> hosts = KeyRanks.of(List.of(host("h0"), host("h1"), host("h2"), host("h3")));
-    return StartQueue.emptyOver(hosts, kind == 1 ? vms : vms.subList(0, vms.size() / 2));
+    List<Vm> over = kind == 1 ? vms : vms.subList(0, vms.size() / 2);
+    return StartQueue.emptyOver(hosts, KeyRanks.of(over.stream().map(Vm::id).toList()), over);
   }
 
   private static Vm vm(String name, int priority, double cpus) {
