@@ -1,8 +1,10 @@
 package org.relaxha.core.engine;
 
+import java.util.List;
 import org.relaxha.core.collect.KeyRanks;
 import org.relaxha.spi.Require;
 import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.Service;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.Topology;
@@ -26,6 +28,9 @@ final class EngineContext {
   private final KeyRanks<ServiceId> serviceKeys;
   private final StartQueue emptyStartQueue;
 
+  /** Each configured VM's alarms (the VM and its services) as codes, by the VM's rank. */
+  private final int[][] alarmCodes;
+
   EngineContext(Topology topology, RecoveryPolicy policy) {
     this.topology = Require.nonNull(topology, "topology");
     this.policy = Require.nonNull(policy, "policy");
@@ -33,6 +38,34 @@ final class EngineContext {
     this.vmKeys = KeyRanks.of(topology.vms().keySet());
     this.serviceKeys = KeyRanks.of(topology.services().keySet());
     this.emptyStartQueue = StartQueue.emptyOver(hostKeys, vmKeys, topology.vms().values());
+    this.alarmCodes = new int[vmKeys.size()][];
+    for (int rank = 0; rank < alarmCodes.length; rank++) {
+      alarmCodes[rank] = codesOfAlarms(vmKeys.key(rank));
+    }
+  }
+
+  private int[] codesOfAlarms(VmId vm) {
+    List<Service> services = topology.servicesOf(vm);
+    int[] codes = new int[1 + services.size()];
+    codes[0] = code(vm);
+    for (int i = 0; i < services.size(); i++) {
+      codes[i + 1] = code(services.get(i).id());
+    }
+    for (int c : codes) {
+      if (c < 0) {
+        return null; // beyond the codes' range: the caller takes the slow path
+      }
+    }
+    return codes;
+  }
+
+  /**
+   * The codes of {@code vm} and its services, the alarms muted while its host is down; null for a
+   * VM not in the topology. The array is shared: do not change it.
+   */
+  int[] alarmCodes(VmId vm) {
+    int rank = vmKeys.rank(vm);
+    return rank < 0 ? null : alarmCodes[rank];
   }
 
   /** The empty start queue over the configured hosts and VMs (ranked once per engine). */

@@ -82,7 +82,7 @@ final class HostRules {
       if (v.phase() != VmPhase.GAVE_UP) {
         VmRules.awaitFence(tx, v, r.id(), reason, decision);
         evacuees.add(vm);
-        VmRules.alarmsOf(tx, vm).forEach(muted::add);
+        muted.addAlarmsOf(vm);
       }
     }
     replaceAssignedTo(tx, r.id());
@@ -292,7 +292,7 @@ final class HostRules {
       VmRecord v = tx.vm(vm);
       if (v.phase() == VmPhase.AWAITING_FENCE) {
         VmRules.resume(tx, v, "host " + r.id() + " came back before it was fenced");
-        VmRules.alarmsOf(tx, vm).forEach(unmuted::add);
+        unmuted.addAlarmsOf(vm);
       }
     }
     if (!unmuted.isEmpty()) {

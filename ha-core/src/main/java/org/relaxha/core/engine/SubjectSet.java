@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.relaxha.spi.model.SubjectId;
+import org.relaxha.spi.model.VmId;
 
 /**
  * An unmodifiable set of subjects in their natural order: what {@link Step#touched()} and the muted
@@ -83,6 +84,21 @@ final class SubjectSet extends AbstractSet<SubjectId> implements SortedSet<Subje
         codes = Arrays.copyOf(codes, count * 2);
       }
       codes[count++] = code;
+    }
+
+    /** Adds {@code vm} and its services: the alarms muted while its host is down. */
+    void addAlarmsOf(VmId vm) {
+      int[] known = ctx.alarmCodes(vm);
+      if (known == null) {
+        add(vm);
+        ctx.topology().servicesOf(vm).forEach(s -> add(s.id()));
+        return;
+      }
+      if (count + known.length > codes.length) {
+        codes = Arrays.copyOf(codes, Math.max(count * 2, count + known.length));
+      }
+      System.arraycopy(known, 0, codes, count, known.length);
+      count += known.length;
     }
 
     boolean isEmpty() {

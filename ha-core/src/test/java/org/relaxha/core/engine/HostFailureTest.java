@@ -3,12 +3,15 @@ package org.relaxha.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.relaxha.core.policy.StandardRecoveryPolicy;
 import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.Host;
 import org.relaxha.spi.model.HostId;
+import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.Topology;
 import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
@@ -255,6 +258,34 @@ class HostFailureTest {
     h.give(new Input.ConfirmFenced(H1, "carol", h.now));
     assertThat(h.host("h1").phase()).isEqualTo(HostPhase.FENCED);
     assertThat(h.last(Command.PlaceVms.class).requests()).hasSize(2);
+  }
+
+  @Test
+  void aDownHostMutesItsVmsWithTheirServicesAndUnmutesThemWhenItStandsDown() {
+    Topology t = Fixtures.withService();
+    EngineHarness h = new EngineHarness(t, Fixtures.policy());
+    h.allUp();
+    Set<SubjectId> alarms = new HashSet<>(Set.of(VmId.of("web")));
+    t.servicesOf(VmId.of("web")).forEach(s -> alarms.add(s.id()));
+    assertThat(alarms).hasSize(2);
+
+    h.health(H1, Health.DOWN);
+    h.health(H1, Health.UP);
+    h.fenceFailed(h.last(Command.FenceHost.class));
+
+    assertThat(h.allOf(Command.UpdateMonitoring.class))
+        .extracting(Command.UpdateMonitoring::update)
+        .satisfiesExactly(
+            mute ->
+                assertThat(mute)
+                    .isInstanceOfSatisfying(
+                        MonitoringUpdate.Mute.class,
+                        m -> assertThat(m.subjects()).containsExactlyInAnyOrderElementsOf(alarms)),
+            unmute ->
+                assertThat(unmute)
+                    .isInstanceOfSatisfying(
+                        MonitoringUpdate.Unmute.class,
+                        u -> assertThat(u.subjects()).containsExactlyInAnyOrderElementsOf(alarms)));
   }
 
   @Test
