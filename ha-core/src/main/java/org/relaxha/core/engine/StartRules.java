@@ -177,11 +177,11 @@ final class StartRules {
   static void dispatch(Transaction tx) {
     HostRecovery limits = tx.hostRecovery();
     while (tx.bootsTotal() < limits.parallelStarts()) {
-      StartQueue queue = tx.startQueue();
-      VmId vm = queue.firstOnHost(host -> tx.bootsOn(host) < limits.bootsPerHost());
+      VmId vm = tx.firstToStart(host -> tx.bootsOn(host) < limits.bootsPerHost());
       if (vm == null) {
         return;
       }
+      int waiting = tx.startsWaiting();
       VmRecord r = tx.vm(vm);
       HostId host = r.target().orElseThrow();
       if (!tx.host(host).usable()) {
@@ -189,7 +189,7 @@ final class StartRules {
       } else {
         start(tx, r, host);
       }
-      if (tx.startQueue() == queue) {
+      if (tx.startsWaiting() >= waiting) {
         return; // cannot happen (starting or re-placing takes it out); never loop on it
       }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.relaxha.core.collect.PMap;
 import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.HostId;
@@ -180,6 +181,20 @@ final class Transaction {
   StartQueue startQueue() {
     queueOwner = new PMap.Owner();
     return startQueue;
+  }
+
+  /**
+   * The first waiting VM whose target host passes {@code hasSlot} ({@link StartQueue#firstOnHost}),
+   * read in place: the queue is not handed out, so the step goes on writing in place the queue's
+   * nodes it has copied already.
+   */
+  VmId firstToStart(Predicate<HostId> hasSlot) {
+    return startQueue.firstOnHost(hasSlot);
+  }
+
+  /** How many VMs wait for a boot slot. */
+  int startsWaiting() {
+    return startQueue.size();
   }
 
   int bootsOn(HostId host) {
