@@ -7,10 +7,10 @@ import org.libvirt.LibvirtException;
 /**
  * One open libvirt connection and the calls using it. libvirt frees a connection's memory when it
  * is closed, and a call still inside libvirt on another thread would then read freed memory and
- * crash the JVM; so a connection is closed only once its {@link HostLink} has {@linkplain #retire()
- * retired} it and the last call {@linkplain #use(LibvirtSession.ConnectionCall) using} it has
- * returned. A call that arrives after retirement is refused with {@link Retired} and never reaches
- * libvirt.
+ * crash the JVM; so a connection is closed only once its {@link HostLink} has {@linkplain
+ * #retire(String) retired} it and the last call {@linkplain #use(LibvirtSession.ConnectionCall)
+ * using} it has returned. A call that arrives after retirement is refused with {@link Retired} and
+ * never reaches libvirt.
  *
  * <p>Thread-safe. The release runs on the thread of the last call, or where the retiring link
  * chooses when no call was running.

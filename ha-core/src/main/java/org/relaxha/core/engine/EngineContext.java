@@ -1,10 +1,10 @@
 package org.relaxha.core.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.relaxha.core.collect.KeyRanks;
 import org.relaxha.spi.Require;
 import org.relaxha.spi.model.HostId;
-import org.relaxha.spi.model.Service;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.Topology;
@@ -45,14 +45,11 @@ final class EngineContext {
   }
 
   private int[] codesOfAlarms(VmId vm) {
-    List<Service> services = topology.servicesOf(vm);
-    int[] codes = new int[1 + services.size()];
-    codes[0] = code(vm);
-    for (int i = 0; i < services.size(); i++) {
-      codes[i + 1] = code(services.get(i).id());
-    }
-    for (int c : codes) {
-      if (c < 0) {
+    List<SubjectId> alarms = alarmsOf(vm);
+    int[] codes = new int[alarms.size()];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = code(alarms.get(i));
+      if (codes[i] < 0) {
         return null; // beyond the codes' range: the caller takes the slow path
       }
     }
@@ -60,8 +57,19 @@ final class EngineContext {
   }
 
   /**
-   * The codes of {@code vm} and its services, the alarms muted while its host is down; null for a
-   * VM not in the topology. The array is shared: do not change it.
+   * The VM and its services: what is muted while its host is down. Unsorted: the {@link
+   * MonitoringUpdate} that carries them sorts them once.
+   */
+  List<SubjectId> alarmsOf(VmId vm) {
+    List<SubjectId> subjects = new ArrayList<>();
+    subjects.add(vm);
+    topology.servicesOf(vm).forEach(s -> subjects.add(s.id()));
+    return subjects;
+  }
+
+  /**
+   * The codes of {@link #alarmsOf(VmId) vm's alarms}; null for a VM not in the topology. The array
+   * is shared: do not change it.
    */
   int[] alarmCodes(VmId vm) {
     int rank = vmKeys.rank(vm);

@@ -126,7 +126,7 @@ final class HostRules {
   /** VMs assigned to this host but not started yet go back to placement. */
   private static void replaceAssignedTo(Transaction tx, HostId host) {
     List<VmRecord.Builder> moved = new ArrayList<>();
-    for (VmId vm : tx.startQueue().on(host)) {
+    for (VmId vm : tx.startsOn(host)) {
       moved.add(tx.vm(vm).toBuilder());
     }
     StartRules.place(tx, moved, "assigned host " + host + " failed before they started");

@@ -259,10 +259,7 @@ public final class StartQueue implements Iterable<VmId> {
     Key of(Vm vm) {
       int rank = ids.rank(vm.id());
       Key key = rank < 0 ? null : byIdRank[rank];
-      return key != null
-              && key.vm.equals(vm.id())
-              && key.priority == vm.restartPriority()
-              && key.cpus == vm.demand().cpus()
+      return key != null && key.priority == vm.restartPriority() && key.cpus == vm.demand().cpus()
           ? key
           : null;
     }

@@ -86,12 +86,11 @@ final class SubjectSet extends AbstractSet<SubjectId> implements SortedSet<Subje
       codes[count++] = code;
     }
 
-    /** Adds {@code vm} and its services: the alarms muted while its host is down. */
+    /** Adds {@link EngineContext#alarmsOf(VmId) vm's alarms}. */
     void addAlarmsOf(VmId vm) {
       int[] known = ctx.alarmCodes(vm);
       if (known == null) {
-        add(vm);
-        ctx.topology().servicesOf(vm).forEach(s -> add(s.id()));
+        ctx.alarmsOf(vm).forEach(this::add);
         return;
       }
       if (count + known.length > codes.length) {

@@ -61,10 +61,11 @@ final class Transaction {
   private StartQueue startQueue;
 
   /**
-   * The owner of the start queue's nodes created since the queue was last handed out: the step's
-   * queue updates write those in place (see {@link PMap.Batch}); handing the queue out ends that.
+   * The owner of the start queue's nodes this step created: its queue updates write those in place
+   * (see {@link PMap.Batch}). The queue leaves the step only in its final state, and every read
+   * during the step takes what it needs out of it.
    */
-  private PMap.Owner queueOwner = new PMap.Owner();
+  private final PMap.Owner queueOwner = new PMap.Owner();
 
   private final PMap.Batch<HostId, Integer> bootsByHost;
   private int bootsTotal;
@@ -174,13 +175,9 @@ final class Transaction {
     return waiting;
   }
 
-  /**
-   * The VMs waiting for a boot slot, in start order. Persistent: iterating it while the step
-   * changes the queue sees the queue as it was when read.
-   */
-  StartQueue startQueue() {
-    queueOwner = new PMap.Owner();
-    return startQueue;
+  /** The VMs waiting to start on {@code host}, in start order, as a list of their own. */
+  Iterable<VmId> startsOn(HostId host) {
+    return startQueue.on(host);
   }
 
   /**

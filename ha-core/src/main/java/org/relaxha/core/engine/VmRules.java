@@ -2,7 +2,6 @@ package org.relaxha.core.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +10,6 @@ import org.relaxha.spi.model.ActionResult;
 import org.relaxha.spi.model.Health;
 import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.ServiceId;
-import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.notify.Severity;
 import org.relaxha.spi.policy.Rung;
@@ -129,19 +127,9 @@ final class VmRules {
       tx.monitoring(new MonitoringUpdate.Moved(r.id(), from, to), "VM moved after recovery");
     }
     if (r.cause() == Cause.HOST_DOWN) {
-      tx.monitoring(new MonitoringUpdate.Unmute(Set.copyOf(alarmsOf(tx, r.id()))), "VM recovered");
+      tx.monitoring(
+          new MonitoringUpdate.Unmute(Set.copyOf(tx.ctx.alarmsOf(r.id()))), "VM recovered");
     }
-  }
-
-  /**
-   * The VM and its services: what is muted while its host is down. Unsorted: the {@link
-   * MonitoringUpdate} that carries them sorts them once.
-   */
-  static List<SubjectId> alarmsOf(Transaction tx, VmId vm) {
-    List<SubjectId> subjects = new ArrayList<>();
-    subjects.add(vm);
-    tx.ctx.topology().servicesOf(vm).forEach(s -> subjects.add(s.id()));
-    return subjects;
   }
 
   static void onTimer(Transaction tx, VmRecord r) {
