@@ -13,14 +13,17 @@ import java.util.Objects;
  *
  * <p>The key type's natural order must be consistent with {@code equals}, as it is for subject ids.
  * The ranks are a {@link Numbering} of the sorted keys. Immutable and thread-safe (its one-entry
- * lookup memo is written without locks, and any value a thread reads from it is correct).
+ * lookup memo is a plain {@code int} written without locks: any rank a thread reads from it is
+ * checked against the key before it is used).
  *
  * @param <K> the key type
  */
 public final class KeyRanks<K extends Comparable<? super K>> {
   private final Object[] keys;
   private final Numbering<Object> ranks;
-  private LastLookup last;
+
+  /** The last rank found; read and written without locks (an {@code int} is written whole). */
+  private int lastRank = -1;
 
   private KeyRanks(List<K> sorted) {
     this.keys = sorted.toArray();
@@ -61,23 +64,21 @@ public final class KeyRanks<K extends Comparable<? super K>> {
   }
 
   /**
-   * The rank of {@code key}, or -1 if it is not one of these keys (or is null). The last key looked
-   * up is remembered by identity: the engine looks up the same id several times in a row (read the
-   * record, write it back, note it as touched), and only the first pays for the hash probe.
+   * The rank of {@code key}, or -1 if it is not one of these keys (or is null). The last rank found
+   * is remembered, and a lookup of that very key object (the one these ranks were built from) is
+   * answered from it: the engine looks up the same id several times in a row (read the record,
+   * write it back, note it as touched), and only the first pays for the hash probe. The memo costs
+   * no allocation; an equal key that is another object is found by the probe.
    */
   public int rank(Object key) {
-    LastLookup last = this.last;
-    if (last != null && last.key == key) {
-      return last.rank;
+    int last = lastRank;
+    if (last >= 0 && keys[last] == key) {
+      return last;
     }
     int rank = ranks.get(key);
-    this.last = new LastLookup(key, rank);
+    if (rank >= 0) {
+      lastRank = rank;
+    }
     return rank;
   }
-
-  /**
-   * One remembered lookup. Its fields are final, so a thread that reads another thread's {@code
-   * last} sees a consistent pair or an older one; either answers correctly.
-   */
-  private record LastLookup(Object key, int rank) {}
 }
