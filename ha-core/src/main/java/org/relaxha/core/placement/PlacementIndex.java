@@ -105,6 +105,9 @@ public final class PlacementIndex {
   private int excludedCount;
   private int found;
 
+  /** The load of {@link #found}. */
+  private double foundLoad;
+
   private PlacementIndex(ClusterSnapshot cluster, int bootLimit) {
     this.bootLimit = Require.atLeast(bootLimit, 1, "bootLimit");
     this.plainScore = bootLimit == Integer.MAX_VALUE;
@@ -326,7 +329,9 @@ public final class PlacementIndex {
     group = vm.antiAffinityGroup().isPresent() ? groups.number(vm.antiAffinityGroup().get()) : -1;
     excludedHosts(request.excluded());
     found = -1;
-    visit(1, -1);
+    if (mayHold(tree, HostTree.ROOT)) {
+      visit(HostTree.ROOT, -1);
+    }
     tree = null;
     return found;
   }
@@ -354,41 +359,55 @@ public final class PlacementIndex {
   }
 
   /**
-   * Searches the subtree at {@code node}; {@code unfit} is a host already known not to take the VM
-   * (its ancestor's best), so that it is not checked again on the way down.
+   * Searches the subtree at {@code node}, which {@link #mayHold} let in; {@code unfit} is a host
+   * already known not to take the VM (its ancestor's best), so that it is not checked again on the
+   * way down. A child is tested with {@link #mayHold} before it is entered: most children are cut
+   * there, by one load comparison, without a call.
    */
   private void visit(int node, int unfit) {
     HostTree t = tree;
     int candidate = t.best(node);
-    if (candidate < 0
-        || t.slack(node) < slackBound
-        || t.cpu(node) < cpuBound
-        || t.mem(node) < mem
-        || (t.pools(node) & needPool) != needPool
-        || cannotBeatFound(candidate, t.load(node))) {
-      return;
-    }
     // The subtree's best host, if it takes the VM, is the subtree's answer: nothing below it
     // scores better.
     if (candidate != unfit && (table.pools(candidate) & needPool) == needPool && fits(candidate)) {
       found = candidate;
+      foundLoad = t.load(node);
       return;
     }
-    if (node >= t.size) {
+    if (node >= t.firstLeaf) {
       return;
     }
-    // The half holding the refused best goes last: the other half's best is the strongest host
-    // not yet refused, and once it is found, most of the refused half's subtrees are cut by one
+    // The child holding the refused best goes last: the others' bests are the strongest hosts
+    // not yet refused, and once one is found, most of the refused child's subtrees are cut by one
     // load comparison instead of each offering a better host than the last, bottom up.
-    int l = node << 1;
-    int r = l + 1;
-    if (t.best(l) == candidate) {
-      visit(r, candidate);
-      visit(l, candidate);
-    } else {
-      visit(l, candidate);
-      visit(r, candidate);
+    int first = HostTree.firstChild(node);
+    int holder = -1;
+    for (int child = first; child < first + HostTree.FANOUT; child++) {
+      if (t.best(child) == candidate) {
+        holder = child;
+      } else if (mayHold(t, child)) {
+        visit(child, candidate);
+      }
     }
+    if (holder >= 0 && mayHold(t, holder)) {
+      visit(holder, candidate);
+    }
+  }
+
+  /**
+   * Whether the subtree at {@code node} may hold a host that takes the VM and scores before the one
+   * found so far: false when it has no usable host, when its largest slack, free CPU or free memory
+   * is too small, when no host below reaches the VM's pool, or when even its best host cannot beat
+   * the one found.
+   */
+  private boolean mayHold(HostTree t, int node) {
+    int candidate = t.best(node);
+    return !(candidate < 0
+        || t.slack(node) < slackBound
+        || t.cpu(node) < cpuBound
+        || t.mem(node) < mem
+        || (t.pools(node) & needPool) != needPool
+        || cannotBeatFound(candidate, t.load(node)));
   }
 
   /**
@@ -401,7 +420,6 @@ public final class PlacementIndex {
       return false;
     }
     if (plainScore) {
-      double foundLoad = table.load(found);
       if (candidateLoad != foundLoad) {
         return candidateLoad > foundLoad;
       }
