@@ -44,7 +44,7 @@ final class Reasons {
   }
 
   /** {@link #ORDER} before the name: priority, then CPU, then memory, each highest first. */
-  private static int compareFields(
+  static int compareFields(
       int priorityA, double cpusA, long memoryA, int priorityB, double cpusB, long memoryB) {
     int c = Integer.compare(-priorityA, -priorityB);
     if (c != 0) {
@@ -59,25 +59,58 @@ final class Reasons {
    * sort of a mass failure's thousands of requests compares flat fields instead of following four
    * references per comparison. Requests usually come in name order (a controller lists a failed
    * host's VMs by id): then only the rank (priority and demand) is sorted, the name order kept
-   * within a rank. A few hundred keys are sorted stably by rank alone; more are grouped by rank,
-   * and only the distinct ranks are sorted: a mass failure's thousands of VMs have a few dozen.
+   * within a rank. A few hundred are sorted stably by rank alone ({@link RankSort}, on flat arrays
+   * of the three fields); more are grouped by rank, and only the distinct ranks are sorted: a mass
+   * failure's thousands of VMs have a few dozen.
    */
   static PlacementRequest[] sorted(List<PlacementRequest> requests) {
-    Key[] keys = new Key[requests.size()];
+    int n = requests.size();
+    if (n <= GROUP_ABOVE) {
+      PlacementRequest[] in = requests.toArray(new PlacementRequest[0]);
+      if (inNameOrder(in)) {
+        return byRank(in);
+      }
+    }
+    Key[] keys = new Key[n];
     boolean byName = true;
     for (int i = 0; i < keys.length; i++) {
       keys[i] = new Key(requests.get(i));
       byName = byName && (i == 0 || keys[i - 1].name.compareTo(keys[i].name) <= 0);
-    }
-    if (byName && keys.length <= GROUP_ABOVE) {
-      Arrays.sort(keys, Key::compareRank);
-      return requestsOf(keys);
     }
     if (byName) {
       return inRankGroups(keys);
     }
     Arrays.sort(keys);
     return requestsOf(keys);
+  }
+
+  private static boolean inNameOrder(PlacementRequest[] requests) {
+    for (int i = 1; i < requests.length; i++) {
+      if (requests[i - 1].vm().id().name().compareTo(requests[i].vm().id().name()) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Requests in name order, stably sorted by rank on flat copies of their sort fields. */
+  private static PlacementRequest[] byRank(PlacementRequest[] in) {
+    int n = in.length;
+    int[] priority = new int[n];
+    double[] cpus = new double[n];
+    long[] memory = new long[n];
+    for (int i = 0; i < n; i++) {
+      Vm vm = in[i].vm();
+      priority[i] = vm.restartPriority();
+      cpus[i] = vm.demand().cpus();
+      memory[i] = vm.demand().memoryMib();
+    }
+    int[] order = RankSort.order(priority, cpus, memory);
+    PlacementRequest[] out = new PlacementRequest[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = in[order[i]];
+    }
+    return out;
   }
 
   private static PlacementRequest[] requestsOf(Key[] keys) {
