@@ -221,8 +221,12 @@ final class Transaction {
     VmRecord prev = vm(next.id());
     Transitions.VM.check(next.id(), prev.phase(), next.phase());
     if (!prev.location().equals(next.location())) {
-      prev.location().ifPresent(h -> index(h, next.id(), false));
-      next.location().ifPresent(h -> index(h, next.id(), true));
+      if (prev.location().isPresent()) {
+        index(prev.location().get(), next.id(), false);
+      }
+      if (next.location().isPresent()) {
+        index(next.location().get(), next.id(), true);
+      }
     }
     updateBoots(prev, next);
     updateWaiting(prev, next);
