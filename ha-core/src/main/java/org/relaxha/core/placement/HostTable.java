@@ -6,7 +6,8 @@ package org.relaxha.core.placement;
  * CPU, used and total memory, VM count with the plan's boot count, and the reachable pool bits. A
  * leaf refresh, a score comparison or a fit check reads one block instead of one element of eight
  * arrays scattered over memory. A plan's changes to a host are undone by copying its saved block
- * back.
+ * back. A load of zero is stored as {@code +0.0} (never {@code -0.0}, which equals it as a number
+ * but not as bits), so that loads, never negative, are ordered by their raw bits.
  *
  * <p>Not thread-safe; owned by its index.
  */
@@ -53,7 +54,7 @@ final class HostTable {
       long pools,
       boolean usable) {
     int at = h << SHIFT;
-    data[at + LOAD] = Double.doubleToRawLongBits(load);
+    data[at + LOAD] = Double.doubleToRawLongBits(load + 0.0);
     data[at + THRESHOLD] = Double.doubleToRawLongBits(threshold);
     data[at + USED_CPU] = Double.doubleToRawLongBits(usedCpu);
     data[at + CAP_CPU] = Double.doubleToRawLongBits(capCpu);
@@ -69,7 +70,7 @@ final class HostTable {
   }
 
   void setLoad(int h, double load) {
-    data[(h << SHIFT) + LOAD] = Double.doubleToRawLongBits(load);
+    data[(h << SHIFT) + LOAD] = Double.doubleToRawLongBits(load + 0.0);
   }
 
   double threshold(int h) {

@@ -60,4 +60,21 @@ class PlacementIndexTest {
     assertThat(plan.hostOf(vm("medium", 3).id())).contains(HostId.of("idle"));
     assertThat(plan.hostOf(vm("tiny", 1).id())).contains(HostId.of("busy"));
   }
+
+  @Test
+  void aLoadOfMinusZeroTiesWithZeroAndTheVmCountDecidesAsInTheScan() {
+    Host h = Host.builder("crowded").capacity(8, 65_536).loadThreshold(100).build();
+    HostSnapshot crowded =
+        new HostSnapshot(h, true, false, Resources.of(0, 0), -0.0, 5, Set.of(), Set.of());
+    ClusterSnapshot cluster = new ClusterSnapshot(List.of(crowded, host("empty", 0.0, 8)), NOW);
+    List<PlacementRequest> batch = requests(vm("a", 1));
+    PlacementIndex index = PlacementIndex.of(cluster);
+    PlacementPlan plan = index.place(batch);
+    assertThat(plan).isEqualTo(new LoadAwarePlacement().place(cluster, batch, NOW));
+    assertThat(plan.hostOf(vm("a", 1).id())).contains(HostId.of("empty"));
+    // The same tie after a load update.
+    index.updateLoad(HostId.of("empty"), 1.0);
+    index.updateLoad(HostId.of("empty"), -0.0);
+    assertThat(index.place(batch).hostOf(vm("a", 1).id())).contains(HostId.of("empty"));
+  }
 }
