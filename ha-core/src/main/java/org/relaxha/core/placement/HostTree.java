@@ -3,27 +3,24 @@ package org.relaxha.core.placement;
 import java.util.Arrays;
 
 /**
- * A segment tree over some hosts of a {@link PlacementIndex}, with {@value #FANOUT} children per
- * node: each node holds the largest load slack (threshold minus projected load), free CPU and free
- * memory of its subtree, the storage pools some host below it reaches, and its best host by the
- * placement score with that host's load (to compare without leaving the node). Usable hosts only: a
- * host that is down or in maintenance is a dead leaf. Refreshing one host is {@code O(log M)}, and
- * stops as soon as a node does not change.
+ * A segment tree over some hosts of a {@link PlacementIndex}: each node holds the largest load
+ * slack (threshold minus projected load), free CPU and free memory of its subtree, the storage
+ * pools some host below it reaches, and its best host by the placement score with that host's load
+ * (to compare without leaving the node). Usable hosts only: a host that is down or in maintenance
+ * is a dead leaf. Refreshing one host is {@code O(log M)}, and stops as soon as a node does not
+ * change.
  *
- * <p><b>Layout.</b> A node is four {@code long}s (32 bytes) side by side in one array, and a node's
- * {@value #FANOUT} children are side by side too (128 bytes, two or three cache lines): the slack
- * and free CPU as two {@code float}s, the free memory as a {@code float} with the best host's
- * number, the best host's load as a {@code double}, and the pool bits. Four children per node halve
- * the levels of a binary tree (7 instead of 14 at 10^4 hosts), so a refresh after each placed VM
- * combines, saves and writes half as many nodes, reading each node's children from adjacent memory.
- * The three maxima are only used to skip subtrees that cannot take a VM, so they are stored rounded
- * <i>up</i> to {@code float}: an upper bound prunes no subtree the exact value would keep (rounding
- * up is monotone, so the rounded maximum of the children is the maximum of their rounded values and
- * the early stop of a refresh is kept). The load, which orders hosts, is exact. At 10^4 hosts the
- * tree takes 700 KiB in one array.
- *
- * <p><b>Numbering.</b> The root is node {@link #ROOT}; node {@code i}'s children are {@code FANOUT
- * * i + 1} to {@code FANOUT * i + FANOUT}; the leaves are the last nodes, from {@link #firstLeaf}.
+ * <p><b>Layout.</b> A node is four {@code long}s (32 bytes) side by side in one array, so a node is
+ * read with one cache line and two siblings with one or two: the slack and free CPU as two {@code
+ * float}s, the free memory as a {@code float} with the best host's number, the best host's load as
+ * a {@code double}, and the pool bits. The three maxima are only used to skip subtrees that cannot
+ * take a VM, so they are stored rounded <i>up</i> to {@code float}: an upper bound prunes no
+ * subtree the exact value would keep (rounding up is monotone, so the rounded maximum of two
+ * children is the maximum of their rounded values and the early stop of a refresh is kept). The
+ * load, which orders hosts, is exact. At 10^4 hosts the tree takes 1 MiB in one array instead of
+ * 1.4 MiB in three, which keeps a mass failure's working set closer to the core's cache. (A tree of
+ * four children per node, 700 KiB, made one host failure's plan 1 to 2 us faster but a mass
+ * failure's 20% and a load update's 50% slower: benchmarks/README.md.)
  *
  * <p><b>Undo.</b> Between {@link #startLog} and {@link #rollback} every node is saved before its
  * first change, and the rollback copies the saved nodes back: undoing a plan costs a copy per
@@ -33,12 +30,11 @@ import java.util.Arrays;
  */
 final class HostTree {
   /** The root's node number. */
-  static final int ROOT = 0;
+  static final int ROOT = 1;
 
-  /** Children per node, {@code 1 << FAN_BITS}. */
-  static final int FANOUT = 4;
+  /** Children per node. */
+  static final int FANOUT = 2;
 
-  private static final int FAN_BITS = 2;
   private static final int SHIFT = 2;
   private static final int SLACK_CPU = 0;
   private static final int MEM_BEST = 1;
@@ -51,13 +47,16 @@ final class HostTree {
 
   private final PlacementIndex index;
 
-  /** The first leaf's node number; every node from here on is a leaf. */
+  /** The first leaf's node number, which is also the number of leaves (a power of two). */
   final int firstLeaf;
 
   /** Each host's leaf; null when the tree holds every host of the index in number order. */
   private final int[] leafOf;
 
-  /** The nodes, {@code 1 << SHIFT} words each, numbered as the class comment says. */
+  /**
+   * The nodes, {@code 1 << SHIFT} words each; node 1 is the root, node {@code i}'s children are
+   * {@code 2i} and {@code 2i + 1}.
+   */
   private final long[] nodes;
 
   // The undo log: each node changed since startLog, once, with its words before the change.
@@ -70,28 +69,25 @@ final class HostTree {
   /** A tree over {@code hosts} (indexes into {@code index}, ascending). */
   HostTree(PlacementIndex index, int[] hosts, int count) {
     this.index = index;
-    int leaves = 1;
-    int inner = 0;
-    while (leaves < count) {
-      inner += leaves;
-      leaves <<= FAN_BITS;
+    int s = 1;
+    while (s < Math.max(1, count)) {
+      s <<= 1;
     }
-    this.firstLeaf = inner;
+    this.firstLeaf = s;
     this.leafOf = holdsAllInOrder(index, hosts, count) ? null : new int[index.size()];
     if (leafOf != null) {
       Arrays.fill(leafOf, -1);
     }
-    int total = inner + leaves;
-    this.nodes = new long[total << SHIFT];
-    this.saved = new long[(total + 63) >>> 6];
-    for (int i = 0; i < leaves; i++) {
+    this.nodes = new long[(2 * s) << SHIFT];
+    this.saved = new long[(2 * s + 63) >>> 6];
+    for (int i = 0; i < s; i++) {
       int host = i < count ? hosts[i] : -1;
       if (host >= 0 && leafOf != null) {
         leafOf[host] = i;
       }
-      setLeaf(inner + i, host);
+      setLeaf(s + i, host);
     }
-    for (int node = inner - 1; node >= ROOT; node--) {
+    for (int node = s - 1; node >= 1; node--) {
       combine(node, -1);
     }
   }
@@ -112,7 +108,7 @@ final class HostTree {
 
   /** The first of the {@link #FANOUT} children of inner node {@code node}. */
   static int firstChild(int node) {
-    return (node << FAN_BITS) + 1;
+    return node << 1;
   }
 
   /** The best usable host of the subtree at {@code node}, or -1 if it has none. */
@@ -151,8 +147,7 @@ final class HostTree {
   void refresh(int host) {
     int node = firstLeaf + (leafOf == null ? host : leafOf[host]);
     setLeaf(node, host);
-    while (node != ROOT) {
-      node = (node - 1) >>> FAN_BITS;
+    for (node >>= 1; node >= 1; node >>= 1) {
       if (!combine(node, host)) {
         return;
       }
@@ -162,7 +157,7 @@ final class HostTree {
   private void setLeaf(int node, int host) {
     int at = node << SHIFT;
     if (logging) {
-      save(node, nodes[at + SLACK_CPU], nodes[at + MEM_BEST], nodes[at + LOAD], nodes[at + POOLS]);
+      save(node);
     }
     HostTable table = index.table;
     if (host < 0 || !table.usable[host]) {
@@ -188,65 +183,48 @@ final class HostTree {
   private boolean combine(int node, int changed) {
     long[] w = nodes;
     int at = node << SHIFT;
-    int child = firstChild(node) << SHIFT;
-    float slack = Float.NEGATIVE_INFINITY;
-    float cpu = Float.NEGATIVE_INFINITY;
-    float mem = Float.NEGATIVE_INFINITY;
-    long pools = 0;
-    int winner = -1;
-    long load = DEAD_LOAD;
-    for (int end = child + (FANOUT << SHIFT); child < end; child += 1 << SHIFT) {
-      long slackCpu = w[child + SLACK_CPU];
-      long memBest = w[child + MEM_BEST];
-      slack = max(slack, high(slackCpu));
-      cpu = max(cpu, low(slackCpu));
-      mem = max(mem, high(memBest));
-      pools |= w[child + POOLS];
-      int best = (int) memBest;
-      long bestLoad = w[child + LOAD];
-      if (best >= 0 && (winner < 0 || beats(best, bestLoad, winner, load))) {
-        winner = best;
-        load = bestLoad;
-      }
+    int la = at << 1;
+    int ra = la + (1 << SHIFT);
+    long lSlackCpu = w[la + SLACK_CPU];
+    long rSlackCpu = w[ra + SLACK_CPU];
+    long lMemBest = w[la + MEM_BEST];
+    long rMemBest = w[ra + MEM_BEST];
+    long slackCpu =
+        pair(Math.max(high(lSlackCpu), high(rSlackCpu)), Math.max(low(lSlackCpu), low(rSlackCpu)));
+    float mem = Math.max(high(lMemBest), high(rMemBest));
+    int a = (int) lMemBest;
+    int b = (int) rMemBest;
+    long lLoad = w[la + LOAD];
+    long rLoad = w[ra + LOAD];
+    boolean right;
+    if (a < 0) {
+      right = true;
+    } else if (b < 0) {
+      right = false;
+    } else if (index.plainScore && lLoad != rLoad) {
+      right = Double.longBitsToDouble(rLoad) < Double.longBitsToDouble(lLoad);
+    } else {
+      right = index.better(b, a);
     }
-    long slackCpu = pair(slack, cpu);
+    int winner = right ? b : a;
     long memBest = memAndBest(mem, winner);
-    long oldSlackCpu = w[at + SLACK_CPU];
-    long oldMemBest = w[at + MEM_BEST];
-    long oldLoad = w[at + LOAD];
-    long oldPools = w[at + POOLS];
-    if (oldSlackCpu == slackCpu
-        && oldMemBest == memBest
-        && oldLoad == load
-        && oldPools == pools
+    long load = right ? rLoad : lLoad;
+    long pools = w[la + POOLS] | w[ra + POOLS];
+    if (w[at + SLACK_CPU] == slackCpu
+        && w[at + MEM_BEST] == memBest
+        && w[at + LOAD] == load
+        && w[at + POOLS] == pools
         && winner != changed) {
       return false;
     }
     if (logging) {
-      save(node, oldSlackCpu, oldMemBest, oldLoad, oldPools);
+      save(node);
     }
     w[at + SLACK_CPU] = slackCpu;
     w[at + MEM_BEST] = memBest;
     w[at + LOAD] = load;
     w[at + POOLS] = pools;
     return true;
-  }
-
-  /** Whether host {@code a} (load bits {@code loadA}) scores before host {@code b}. */
-  private boolean beats(int a, long loadA, int b, long loadB) {
-    if (index.plainScore) {
-      double x = Double.longBitsToDouble(loadA);
-      double y = Double.longBitsToDouble(loadB);
-      if (x != y) {
-        return x < y;
-      }
-    }
-    return index.better(a, b);
-  }
-
-  /** The larger of two bounds; unlike {@code Math.max} it ignores the sign of zero (and NaN). */
-  private static float max(float a, float b) {
-    return a >= b ? a : b;
   }
 
   // ---- undo
@@ -264,23 +242,16 @@ final class HostTree {
   /** Puts back every node changed since {@link #startLog} and stops saving. */
   void rollback() {
     long[] w = nodes;
-    long[] from = savedWords;
     for (int i = 0; i < savedCount; i++) {
       int node = savedNodes[i];
-      int at = node << SHIFT;
-      int was = i << SHIFT;
-      w[at + SLACK_CPU] = from[was + SLACK_CPU];
-      w[at + MEM_BEST] = from[was + MEM_BEST];
-      w[at + LOAD] = from[was + LOAD];
-      w[at + POOLS] = from[was + POOLS];
+      System.arraycopy(savedWords, i << SHIFT, w, node << SHIFT, 1 << SHIFT);
       saved[node >>> 6] = 0;
     }
     savedCount = 0;
     logging = false;
   }
 
-  /** Saves node {@code node}'s words (as given) unless it was saved since {@link #startLog}. */
-  private void save(int node, long slackCpu, long memBest, long load, long pools) {
+  private void save(int node) {
     long bit = 1L << node;
     int word = node >>> 6;
     if ((saved[word] & bit) != 0) {
@@ -292,12 +263,7 @@ final class HostTree {
       savedWords = Arrays.copyOf(savedWords, (savedCount << 1) << SHIFT);
     }
     savedNodes[savedCount] = node;
-    long[] to = savedWords;
-    int at = savedCount << SHIFT;
-    to[at + SLACK_CPU] = slackCpu;
-    to[at + MEM_BEST] = memBest;
-    to[at + LOAD] = load;
-    to[at + POOLS] = pools;
+    System.arraycopy(nodes, node << SHIFT, savedWords, savedCount << SHIFT, 1 << SHIFT);
     savedCount++;
   }
 
