@@ -32,7 +32,10 @@ final class HostTree {
   /** The root's node number. */
   static final int ROOT = 1;
 
-  /** Children per node. */
+  /**
+   * Children per node, for the search's loop over a node's children. Not a setting: the node
+   * numbering, {@link #combine} and {@link #refresh} are written for two.
+   */
   static final int FANOUT = 2;
 
   private static final int SHIFT = 2;
@@ -251,6 +254,7 @@ final class HostTree {
     logging = false;
   }
 
+  /** Saves node {@code node}'s words unless it was saved since {@link #startLog}. */
   private void save(int node) {
     long bit = 1L << node;
     int word = node >>> 6;
