@@ -1,7 +1,6 @@
 package org.relaxha.spi;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Argument checks for value records and builders. Every failure names the field, so a broken
@@ -12,9 +11,17 @@ import java.util.Objects;
 public final class Require {
   private Require() {}
 
-  /** Returns {@code value}, or throws {@link NullPointerException} naming {@code field}. */
+  /**
+   * Returns {@code value}, or throws {@link NullPointerException} naming {@code field}. A plain
+   * test, not {@code Objects.requireNonNull} with a message supplier: every record constructor
+   * calls it, and the supplier, a lambda capturing {@code field}, was allocated on each call the
+   * compiler did not inline (1.8% of the bytes one engine step allocates).
+   */
   public static <T> T nonNull(T value, String field) {
-    return Objects.requireNonNull(value, () -> field + " must not be null");
+    if (value == null) {
+      throw new NullPointerException(field + " must not be null");
+    }
+    return value;
   }
 
   /** Returns {@code value} if it has a non-blank character; otherwise throws naming the field. */

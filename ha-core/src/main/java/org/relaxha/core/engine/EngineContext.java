@@ -8,6 +8,7 @@ import org.relaxha.spi.model.HostId;
 import org.relaxha.spi.model.ServiceId;
 import org.relaxha.spi.model.SubjectId;
 import org.relaxha.spi.model.Topology;
+import org.relaxha.spi.model.Vm;
 import org.relaxha.spi.model.VmId;
 import org.relaxha.spi.policy.RecoveryPolicy;
 
@@ -31,6 +32,9 @@ final class EngineContext {
   /** Each configured VM's alarms (the VM and its services) as codes, by the VM's rank. */
   private final int[][] alarmCodes;
 
+  /** Each configured VM's spec, by the VM's rank. */
+  private final Vm[] specs;
+
   EngineContext(Topology topology, RecoveryPolicy policy) {
     this.topology = Require.nonNull(topology, "topology");
     this.policy = Require.nonNull(policy, "policy");
@@ -39,8 +43,10 @@ final class EngineContext {
     this.serviceKeys = KeyRanks.of(topology.services().keySet());
     this.emptyStartQueue = StartQueue.emptyOver(hostKeys, vmKeys, topology.vms().values());
     this.alarmCodes = new int[vmKeys.size()][];
+    this.specs = new Vm[vmKeys.size()];
     for (int rank = 0; rank < alarmCodes.length; rank++) {
       alarmCodes[rank] = codesOfAlarms(vmKeys.key(rank));
+      specs[rank] = topology.vms().get(vmKeys.key(rank));
     }
   }
 
@@ -71,6 +77,15 @@ final class EngineContext {
    * The codes of {@link #alarmsOf(VmId) vm's alarms}; null for a VM not in the topology. The array
    * is shared: do not change it.
    */
+  /**
+   * The configured spec of {@code vm}, or null if it is not configured. Found by the VM's rank: a
+   * rule looks a VM's spec up right after its record, and the ranks remember their last key.
+   */
+  Vm spec(VmId vm) {
+    int rank = vmKeys.rank(vm);
+    return rank < 0 ? null : specs[rank];
+  }
+
   int[] alarmCodes(VmId vm) {
     int rank = vmKeys.rank(vm);
     return rank < 0 ? null : alarmCodes[rank];
