@@ -74,10 +74,6 @@ final class EngineContext {
   }
 
   /**
-   * The codes of {@link #alarmsOf(VmId) vm's alarms}; null for a VM not in the topology. The array
-   * is shared: do not change it.
-   */
-  /**
    * The configured spec of {@code vm}, or null if it is not configured. Found by the VM's rank: a
    * rule looks a VM's spec up right after its record, and the ranks remember their last key.
    */
@@ -86,6 +82,10 @@ final class EngineContext {
     return rank < 0 ? null : specs[rank];
   }
 
+  /**
+   * The codes of {@link #alarmsOf(VmId) vm's alarms}; null for a VM not in the topology. The array
+   * is shared: do not change it.
+   */
   int[] alarmCodes(VmId vm) {
     int rank = vmKeys.rank(vm);
     return rank < 0 ? null : alarmCodes[rank];

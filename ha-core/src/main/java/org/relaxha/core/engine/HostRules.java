@@ -77,9 +77,7 @@ final class HostRules {
     SubjectSet.Collector muted = new SubjectSet.Collector(tx.ctx);
     String reason = VmRules.awaitFenceReason(r.id());
     String decision = reason + " (" + why + ")";
-    List<VmId> located = tx.vmsOn(r.id());
-    tx.expectDecisions(located.size());
-    for (VmId vm : located) {
+    for (VmId vm : tx.vmsOn(r.id())) {
       VmRecord v = tx.vm(vm);
       if (v.phase() != VmPhase.GAVE_UP) {
         VmRules.awaitFence(tx, v, r.id(), reason, decision);

@@ -78,7 +78,6 @@ final class StartRules {
    * when every request was applied, there is none to look for.
    */
   static void onPlan(Transaction tx, Command.PlaceVms c, PlacementPlan plan) {
-    tx.expectDecisions(plan.assignments().size() + plan.waiting().size());
     int applied = 0;
     for (Assignment a : plan.assignments()) {
       VmRecord r = awaiting(tx, a.vm(), c);

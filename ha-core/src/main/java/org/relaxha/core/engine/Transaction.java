@@ -75,7 +75,7 @@ final class Transaction {
   private boolean valveTripped;
   private long nextCommandId;
   private final List<Command> commands = new ArrayList<>();
-  private final ArrayList<Decision> decisions = new ArrayList<>();
+  private final List<Decision> decisions = new ArrayList<>();
   private boolean dirty;
   private final SubjectSet.Collector touched;
 
@@ -298,14 +298,6 @@ final class Transaction {
   void wakeQueue(Instant at) {
     setQueueRetryAt(Optional.of(at));
     issue(id -> new Command.WakeMeAt(id, Optional.empty(), at, "retry placement of waiting VMs"));
-  }
-
-  /**
-   * Makes room for {@code n} more decisions: a rule about to decide once for each of {@code n} VMs
-   * (a failed host's hundred) grows the list once instead of six times.
-   */
-  void expectDecisions(int n) {
-    decisions.ensureCapacity(decisions.size() + n);
   }
 
   void decide(SubjectId subject, String action, String reason) {

@@ -90,7 +90,7 @@ final class HostTree {
       }
       setLeaf(s + i, host);
     }
-    for (int node = s - 1; node >= 1; node--) {
+    for (int node = s - 1; node >= ROOT; node--) {
       combine(node, -1);
     }
   }
@@ -150,7 +150,7 @@ final class HostTree {
   void refresh(int host) {
     int node = firstLeaf + (leafOf == null ? host : leafOf[host]);
     setLeaf(node, host);
-    for (node >>= 1; node >= 1; node >>= 1) {
+    for (node >>= 1; node >= ROOT; node >>= 1) {
       if (!combine(node, host)) {
         return;
       }
